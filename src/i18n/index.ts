@@ -1,0 +1,68 @@
+/**
+ * Translations. Pure: catalogues are plain objects handed in by the caller (the worker and
+ * extension pages load `_locales/<lang>/messages.json`, unit tests read the source files).
+ * The UI language follows the browser unless the shopper picks one in the options, and can
+ * change at once, so nothing here relies on `i18n.getMessage`.
+ */
+export const LOCALES = ['en', 'he', 'nl', 'ru', 'es', 'pt_BR', 'fr', 'de'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type Messages = Readonly<Record<string, string>>;
+
+const RTL: ReadonlySet<Locale> = new Set(['he']);
+
+export function isLocale(x: unknown): x is Locale {
+  return typeof x === 'string' && (LOCALES as readonly string[]).includes(x);
+}
+
+export function dirOf(locale: Locale): 'rtl' | 'ltr' {
+  return RTL.has(locale) ? 'rtl' : 'ltr';
+}
+
+/** BCP 47 tag for `lang` attributes and Intl ("pt_BR" → "pt-BR"). */
+export function bcp47(locale: Locale): string {
+  return locale.replace('_', '-');
+}
+
+/** Pick a supported locale for a browser language such as "pt-BR", "he", "iw", "nl-BE". */
+export function matchLocale(browserLanguage: string | undefined | null): Locale {
+  const tag = (browserLanguage ?? '').replace('_', '-').toLowerCase();
+  const base = tag.split('-')[0] ?? '';
+  if (base === 'pt') return 'pt_BR';
+  if (base === 'iw') return 'he';
+  return isLocale(base) ? base : 'en';
+}
+
+export function resolveLocale(preference: string | undefined, browserLanguage: string | undefined): Locale {
+  return isLocale(preference) ? preference : matchLocale(browserLanguage);
+}
+
+export type Params = Readonly<Record<string, string | number>>;
+export type Translate = (key: string, params?: Params) => string;
+
+/**
+ * A translator over `messages`, falling back to English for a missing key and to the key
+ * itself (never an empty string) when both lack it. Placeholders are `{name}`.
+ */
+export function createTranslator(messages: Messages, fallback: Messages = {}): Translate {
+  return (key, params) => {
+    const template = messages[key] ?? fallback[key] ?? key;
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    );
+  };
+}
+
+/** Placeholder names used by a message, for catalogue checks. */
+export function placeholdersOf(message: string): string[] {
+  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+}
+
+/** Chrome's `_locales/<lang>/messages.json` shape, which the build writes from our catalogues. */
+export type ChromeMessages = Record<string, { message: string; description?: string }>;
+
+export function fromChromeMessages(file: ChromeMessages): Messages {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(file)) out[k] = v.message.replaceAll('$$', '$');
+  return out;
+}

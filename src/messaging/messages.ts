@@ -1,0 +1,77 @@
+/**
+ * Every message between the extension's contexts, named by direction and validated with zod
+ * at the receiving end. CS→BG: a content script on an AliExpress tab to the worker.
+ * UI→BG: the popup, the options page or the claim tab to the worker.
+ */
+import * as z from 'zod/mini';
+import { OrderIdSchema } from '../domain/order';
+
+const MAX_OBSERVATIONS = 2000;
+
+export const PageKindSchema = z.string().check(z.maxLength(40));
+
+/** CS→BG: what one reading of a page found. Observations are validated one by one in the worker. */
+export const CsObservations = z.object({
+  type: z.literal('cs/observations'),
+  url: z.string().check(z.maxLength(4000)),
+  via: z.enum(['api', 'dom']),
+  observations: z.array(z.unknown()).check(z.maxLength(MAX_OBSERVATIONS)),
+  problems: z.array(z.object({ code: z.string().check(z.maxLength(100)), detail: z.string().check(z.maxLength(2000)) })).check(z.maxLength(50)),
+});
+
+/** CS→BG: the page could not be read (login, captcha, unsupported operator, nothing found). */
+export const CsPageProblem = z.object({
+  type: z.literal('cs/page-problem'),
+  url: z.string().check(z.maxLength(4000)),
+  code: z.string().check(z.maxLength(100)),
+  detail: z.string().check(z.maxLength(2000)),
+});
+
+/** CS→BG: what the overlay needs for the orders on this page. */
+export const CsOverlayState = z.object({
+  type: z.literal('cs/overlay-state'),
+  orderIds: z.array(OrderIdSchema).check(z.maxLength(MAX_OBSERVATIONS)),
+});
+
+export const CsSetOrderGuard = z.object({
+  type: z.literal('cs/set-order-guard'),
+  orderId: OrderIdSchema,
+  guardOff: z.boolean(),
+});
+
+export const CsOpenClaim = z.object({ type: z.literal('cs/open-claim'), orderId: OrderIdSchema });
+
+export const CsToBg = z.discriminatedUnion('type', [CsObservations, CsPageProblem, CsOverlayState, CsSetOrderGuard, CsOpenClaim]);
+export type CsToBgMessage = z.infer<typeof CsToBg>;
+
+export const UiExportBackup = z.object({ type: z.literal('ui/export-backup') });
+export const UiImportBackup = z.object({ type: z.literal('ui/import-backup'), text: z.string().check(z.maxLength(50_000_000)) });
+export const UiGetState = z.object({ type: z.literal('ui/get-state') });
+export const UiSetSettings = z.object({ type: z.literal('ui/set-settings'), settings: z.unknown() });
+export const UiSaveDraft = z.object({ type: z.literal('ui/save-draft'), orderId: OrderIdSchema, draft: z.unknown() });
+export const UiMarkDispute = z.object({ type: z.literal('ui/mark-dispute'), orderId: OrderIdSchema, opened: z.boolean() });
+export const UiReminderAction = z.object({
+  type: z.literal('ui/reminder-action'),
+  action: z.enum(['snooze', 'done']),
+  orderId: OrderIdSchema,
+  kind: z.string().check(z.maxLength(40)),
+  due: z.string().check(z.maxLength(10)),
+});
+export const UiCalendar = z.object({ type: z.literal('ui/calendar'), orderId: z.nullable(OrderIdSchema) });
+export const UiClearQuarantine = z.object({ type: z.literal('ui/clear-quarantine') });
+
+export const UiToBg = z.discriminatedUnion('type', [
+  UiExportBackup,
+  UiImportBackup,
+  UiGetState,
+  UiSetSettings,
+  UiSaveDraft,
+  UiMarkDispute,
+  UiReminderAction,
+  UiCalendar,
+  UiClearQuarantine,
+]);
+export type UiToBgMessage = z.infer<typeof UiToBg>;
+
+/** Replies carry ok/err so a caller never has to guess from undefined. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; params?: Record<string, string | number> };

@@ -1,0 +1,52 @@
+/**
+ * The storage layout, versioned. Pure: works on plain objects as `storage.local.get(null)`
+ * returns them, so it is tested without a browser.
+ *
+ * storage.local (this machine only):
+ *   meta               { schemaVersion }
+ *   order:<orderId>    Order (src/domain/order.ts)
+ *   draft:<orderId>    claim draft (src/domain/claim)
+ *   quarantine         records that failed validation, kept aside with the reason
+ *   problems           the last pages Buyer Shield could not read (for diagnostics)
+ *   reminderLog        which reminders were raised, snoozed or marked done
+ *   orderPrefs         per-order choices (confirm guard off, …)
+ * storage.sync (follows the shopper's browser profile):
+ *   settings           Settings (src/storage/settings.ts)
+ */
+import * as z from 'zod/mini';
+import { InstantSchema } from '../domain/order';
+
+export const SCHEMA_VERSION = 1;
+
+export const ORDER_KEY_PREFIX = 'order:';
+export const DRAFT_KEY_PREFIX = 'draft:';
+export const orderKey = (orderId: string): string => `${ORDER_KEY_PREFIX}${orderId}`;
+export const draftKey = (orderId: string): string => `${DRAFT_KEY_PREFIX}${orderId}`;
+
+export const MetaSchema = z.object({ schemaVersion: z.int().check(z.gte(0)) });
+export type Meta = z.infer<typeof MetaSchema>;
+
+export const QuarantineEntrySchema = z.object({
+  key: z.string().check(z.maxLength(200)),
+  reason: z.string().check(z.maxLength(2000)),
+  at: InstantSchema,
+  /** The value as it was found, serialised (bounded), so nothing is lost. */
+  raw: z.string().check(z.maxLength(200_000)),
+});
+export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;
+export const QUARANTINE_LIMIT = 200;
+
+export const ReadProblemEntrySchema = z.object({
+  at: InstantSchema,
+  url: z.string().check(z.maxLength(2000)),
+  code: z.string().check(z.maxLength(100)),
+  detail: z.string().check(z.maxLength(2000)),
+});
+export type ReadProblemEntry = z.infer<typeof ReadProblemEntrySchema>;
+export const PROBLEMS_LIMIT = 50;
+
+export const OrderPrefsSchema = z.record(
+  z.string().check(z.regex(/^\d{6,24}$/)),
+  z.object({ guardOff: z.optional(z.boolean()) }),
+);
+export type OrderPrefs = z.infer<typeof OrderPrefsSchema>;

@@ -1,0 +1,35 @@
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import { cataloguePlugin } from './scripts/catalogue-plugin';
+
+type Target = 'chrome' | 'firefox';
+const target: Target = process.env['TARGET'] === 'firefox' ? 'firefox' : 'chrome';
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+/** The one manifest, adapted per browser. Firefox: background scripts (crxjs), gecko settings. */
+function manifestFor(t: Target): ManifestV3Export {
+  const m: Record<string, unknown> = { ...base, version: pkg.version };
+  if (t === 'firefox') {
+    m['browser_specific_settings'] = {
+      gecko: {
+        id: 'buyer-shield@buyer-shield.app',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  return m as ManifestV3Export;
+}
+
+export default defineConfig({
+  plugins: [cataloguePlugin(), crx({ manifest: manifestFor(target), browser: target })],
+  build: {
+    outDir: `dist/${target}`,
+    emptyOutDir: true,
+    target: target === 'firefox' ? 'firefox128' : 'chrome120',
+    sourcemap: false,
+    modulePreload: false,
+  },
+});
