@@ -1,0 +1,417 @@
+/**
+ * Reminder planning. Pure: the worker hands in every order's computed deadlines, the log of
+ * what was already raised, the rules and `now`; it gets back what to raise now and when to
+ * wake next. It owns the notifications, the alarm and storage; nothing here touches them.
+ *
+ * Semantics (docs/deadlines.md):
+ * - A reminder is (orderId, kind, due, lead): it is scheduled at `rules.reminderHour` local
+ *   time on the day `due − lead` where the shopper is, and raised at most once.
+ * - Only the most urgent lead that has passed is raised: an order first seen inside a window,
+ *   or a browser closed over several leads, yields ONE reminder, not a burst.
+ * - A reminder is never delivered before the order was first seen, nor inside quiet hours
+ *   (it waits for their end).
+ * - Several due at once, or one older than `rules.missedAfterHours`, come back as one summary.
+ * - Snooze (per deadline) holds reminders until the same local time tomorrow, then raises
+ *   one; done (per deadline) silences it. A changed due date is a new deadline.
+ * - The log prunes entries for deadlines more than 30 days past, so it stays bounded.
+ */
+import * as z from 'zod/mini';
+import { DEADLINE_KINDS } from '../order';
+import type { CalendarDate, DeadlineKind } from '../order';
+import { addDays, dayNumber, fromDayNumber, localDateOf, localTimeOn } from '../dates';
+import type { ComputedDeadline } from './engine';
+import type { QuietHours, Rules } from './rules';
+
+/** Keep log entries until their deadline is this many days past. */
+export const LOG_RETENTION_DAYS = 30;
+const HOUR = 3_600_000;
+
+/** One deadline of one order; reminders, snoozes and done marks hang off it. */
+export interface DeadlineRef {
+  orderId: string;
+  kind: DeadlineKind;
+  due: CalendarDate;
+}
+
+/** "orderId|kind|due", the log's key for a deadline. */
+export function deadlineKey(ref: DeadlineRef): string {
+  return `${ref.orderId}|${ref.kind}|${ref.due}`;
+}
+
+const KEY_RE = new RegExp(`^\\d{6,24}\\|(${DEADLINE_KINDS.join('|')})\\|\\d{4}-\\d{2}-\\d{2}$`);
+const KeySchema = z.string().check(z.regex(KEY_RE));
+
+export const ReminderLogSchema = z.object({
+  version: z.literal(1),
+  /** Deadline key → the leads (days before due) already raised for it. */
+  raised: z.record(KeySchema, z.array(z.int().check(z.gte(0), z.lte(366))).check(z.maxLength(16))),
+  /** Deadline key → snoozed until this epoch ms. Removed once the reminder after it is raised. */
+  snoozes: z.record(KeySchema, z.object({ until: z.number().check(z.gte(0)) })),
+  /** Deadline key → the shopper marked it done; no more reminders for it. */
+  done: z.record(KeySchema, z.literal(true)),
+});
+export type ReminderLog = z.infer<typeof ReminderLogSchema>;
+
+export function emptyLog(): ReminderLog {
+  return { version: 1, raised: {}, snoozes: {}, done: {} };
+}
+
+/** Validate a log read from storage; anything invalid starts over empty. */
+export function parseLog(input: unknown): ReminderLog {
+  const r = ReminderLogSchema.safeParse(input);
+  return r.success ? r.data : emptyLog();
+}
+
+/** Every order's deadlines, as the worker computed them, and when the order was first seen. */
+export interface OrderDeadlines {
+  orderId: string;
+  /** Epoch ms (or an ISO instant: `Order.firstSeenAt`). */
+  firstSeenAt: number | string;
+  deadlines: readonly ComputedDeadline[];
+}
+
+export interface DueReminder extends DeadlineRef {
+  /** Days before due this reminder stands for (the most urgent lead that has passed). */
+  lead: number;
+  /** Days from now's local date to due (0 = today). */
+  daysLeft: number;
+  /** Epoch ms it became deliverable (scheduled time, pushed past first sight and quiet hours). */
+  at: number;
+  deadline: ComputedDeadline;
+  /** The order was first seen after the reminder's scheduled time (inside the window). */
+  firstSeen: boolean;
+  /** Comes back after a snooze. */
+  afterSnooze: boolean;
+  /** Overdue by more than `rules.missedAfterHours` (the browser was closed). */
+  missed: boolean;
+}
+
+export interface DueReminders {
+  /** none: nothing to raise; single: one notification; summary: one notification for all. */
+  mode: 'none' | 'single' | 'summary';
+  /** Most urgent first. Pass all of them to `recordRaised`, whatever the mode. */
+  reminders: DueReminder[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Time helpers (local wall clock, cached per call)
+
+function minutesOf(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+interface Quiet {
+  start: number;
+  end: number;
+  endH: number;
+  endM: number;
+}
+
+function quietOf(q: QuietHours | null): Quiet | null {
+  if (!q) return null;
+  const start = minutesOf(q.start);
+  const end = minutesOf(q.end);
+  if (start === end) return null;
+  return { start, end, endH: Math.floor(end / 60), endM: end % 60 };
+}
+
+function inQuiet(q: Quiet, minutes: number): boolean {
+  return q.start < q.end ? minutes >= q.start && minutes < q.end : minutes >= q.start || minutes < q.end;
+}
+
+/** The end of the quiet period containing local time `minutes` on local day `day`. */
+function quietEndFrom(q: Quiet, day: number, minutes: number): number {
+  const endDay = q.start > q.end && minutes >= q.start ? day + 1 : day;
+  return localTimeOn(fromDayNumber(endDay), q.endH, q.endM);
+}
+
+/** `ms` itself, or the end of the quiet hours it falls in. */
+export function deliverableAt(ms: number, quiet: QuietHours | null): number {
+  return adjust(ms, quietOf(quiet));
+}
+
+function adjust(ms: number, q: Quiet | null): number {
+  if (!q) return ms;
+  const d = new Date(ms);
+  const minutes = d.getHours() * 60 + d.getMinutes();
+  if (!inQuiet(q, minutes)) return ms;
+  return quietEndFrom(q, dayNumber(localDateOf(d)), minutes);
+}
+
+class Clock {
+  private readonly atHour = new Map<number, number>();
+  readonly q: Quiet | null;
+  readonly hourQuiet: boolean;
+  constructor(private readonly rules: Rules) {
+    this.q = quietOf(rules.quietHours);
+    this.hourQuiet = this.q !== null && inQuiet(this.q, rules.reminderHour * 60);
+  }
+  /** Local reminder hour on a day, as epoch ms, pushed out of quiet hours. */
+  scheduled(day: number): number {
+    let ms = this.atHour.get(day);
+    if (ms === undefined) {
+      ms = localTimeOn(fromDayNumber(day), this.rules.reminderHour);
+      if (this.hourQuiet && this.q) ms = quietEndFrom(this.q, day, this.rules.reminderHour * 60);
+      this.atHour.set(day, ms);
+    }
+    return ms;
+  }
+}
+
+function firstSeenMs(v: number | string): number {
+  if (typeof v === 'number') return v;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+function leadsOf(rules: Rules): number[] {
+  return [...new Set(rules.leadDays)].sort((a, b) => b - a);
+}
+
+// ---------------------------------------------------------------------------------------
+// Planning
+
+export interface ReminderPlan {
+  due: DueReminders;
+  /** When to wake next once `due` has been raised and recorded (epoch ms), or null. */
+  nextWakeAt: number | null;
+  /** When to wake next if nothing is raised now (due ones still pending), or null. */
+  nextWakeIfNotRaised: number | null;
+}
+
+/** One pass over every deadline: what is due now, and when the next reminder falls. */
+export function planReminders(
+  entries: readonly OrderDeadlines[],
+  log: ReminderLog,
+  rules: Rules,
+  now: number,
+): ReminderPlan {
+  const clock = new Clock(rules);
+  const leads = leadsOf(rules);
+  const pickupLeads = [0];
+  const todayDay = dayNumber(localDateOf(now));
+  const missedMs = rules.missedAfterHours * HOUR;
+  const due: DueReminder[] = [];
+  let next = Infinity;
+
+  for (const entry of entries) {
+    const seen = firstSeenMs(entry.firstSeenAt);
+    for (const d of entry.deadlines) {
+      if (!d.remind) continue;
+      const dueDay = dayNumber(d.due);
+      if (dueDay < todayDay) continue;
+      const key = `${entry.orderId}|${d.kind}|${d.due}`;
+      if (log.done[key]) continue;
+      const ls = d.kind === 'pickup' && d.source === 'estimate' ? pickupLeads : leads;
+
+      // The most urgent passed lead, and the first lead still ahead.
+      let current = -1;
+      let currentAt = 0;
+      let currentScheduled = 0;
+      let upcoming = Infinity;
+      for (const lead of ls) {
+        const scheduled = clock.scheduled(dueDay - lead);
+        const at = scheduled >= seen ? scheduled : adjust(seen, clock.q);
+        if (at <= now) {
+          current = lead;
+          currentAt = at;
+          currentScheduled = scheduled;
+        } else {
+          upcoming = at;
+          break;
+        }
+      }
+
+      const snoozedUntil = log.snoozes[key]?.until;
+      if (snoozedUntil !== undefined) {
+        const until = adjust(snoozedUntil, clock.q);
+        if (until > now) {
+          // Held until the snooze ends; a lead falling in between is folded into that one.
+          if (until < next) next = until;
+          continue;
+        }
+        if (current >= 0) {
+          due.push(makeDue(entry.orderId, d, dueDay - todayDay, current, until, seen, currentScheduled, true, now - until > missedMs));
+          if (upcoming < next) next = upcoming;
+          continue;
+        }
+      }
+
+      if (current >= 0 && !(log.raised[key]?.includes(current) ?? false)) {
+        due.push(
+          makeDue(entry.orderId, d, dueDay - todayDay, current, currentAt, seen, currentScheduled, false, now - currentAt > missedMs),
+        );
+      }
+      if (upcoming < next) next = upcoming;
+    }
+  }
+
+  due.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.lead - b.lead || (a.orderId < b.orderId ? -1 : 1)));
+  const mode: DueReminders['mode'] =
+    due.length === 0 ? 'none' : due.length > 1 || due[0]!.missed ? 'summary' : 'single';
+
+  const q = clock.q;
+  let quietNow = false;
+  if (q) {
+    const n = new Date(now);
+    quietNow = inQuiet(q, n.getHours() * 60 + n.getMinutes());
+  }
+  if (quietNow && due.length > 0) {
+    // Nothing is raised inside quiet hours: what is due waits for their end.
+    const end = adjust(now, q);
+    return {
+      due: { mode: 'none', reminders: [] },
+      nextWakeAt: Math.min(end, next),
+      nextWakeIfNotRaised: Math.min(end, next),
+    };
+  }
+  const nextWakeAt = next === Infinity ? null : next;
+  return {
+    due: { mode, reminders: due },
+    nextWakeAt,
+    nextWakeIfNotRaised: due.length > 0 ? now : nextWakeAt,
+  };
+}
+
+function makeDue(
+  orderId: string,
+  d: ComputedDeadline,
+  daysLeft: number,
+  lead: number,
+  at: number,
+  seen: number,
+  scheduled: number,
+  afterSnooze: boolean,
+  missed: boolean,
+): DueReminder {
+  return {
+    orderId,
+    kind: d.kind,
+    due: d.due,
+    daysLeft,
+    lead,
+    at,
+    deadline: d,
+    firstSeen: seen > scheduled,
+    afterSnooze,
+    missed,
+  };
+}
+
+/** The reminders to raise now: nothing, one, or one summary of several (or of missed ones). */
+export function dueReminders(
+  entries: readonly OrderDeadlines[],
+  log: ReminderLog,
+  rules: Rules,
+  now: number,
+): DueReminders {
+  return planReminders(entries, log, rules, now).due;
+}
+
+/**
+ * Epoch ms to arm the one alarm for, or null when no reminder lies ahead. Reminders due now
+ * and not yet recorded count as pending: the answer is then `now` (or the end of quiet hours).
+ */
+export function nextWakeAt(
+  entries: readonly OrderDeadlines[],
+  log: ReminderLog,
+  rules: Rules,
+  now: number,
+): number | null {
+  return planReminders(entries, log, rules, now).nextWakeIfNotRaised;
+}
+
+// ---------------------------------------------------------------------------------------
+// Log updates (immutable)
+
+/** Drop entries for deadlines more than LOG_RETENTION_DAYS past (relative to `now`'s local date). */
+export function pruneLog(log: ReminderLog, now: number): ReminderLog {
+  const cutoff = addDays(localDateOf(now), -LOG_RETENTION_DAYS);
+  const keep = (key: string) => key.slice(-10) >= cutoff;
+  const filter = <V>(rec: Record<string, V>): Record<string, V> => {
+    const out: Record<string, V> = {};
+    for (const k of Object.keys(rec)) if (keep(k)) out[k] = rec[k]!;
+    return out;
+  };
+  return { version: 1, raised: filter(log.raised), snoozes: filter(log.snoozes), done: filter(log.done) };
+}
+
+/**
+ * The log after raising `reminders`: their leads recorded, their snoozes consumed, old
+ * entries pruned (relative to `now`, default the latest reminder's time).
+ */
+export function recordRaised(log: ReminderLog, reminders: readonly DueReminder[], now?: number): ReminderLog {
+  const raised: Record<string, number[]> = { ...log.raised };
+  const snoozes = { ...log.snoozes };
+  let latest = 0;
+  for (const r of reminders) {
+    const key = deadlineKey(r);
+    const prev = raised[key] ?? [];
+    if (!prev.includes(r.lead)) raised[key] = [...prev, r.lead];
+    delete snoozes[key];
+    if (r.at > latest) latest = r.at;
+  }
+  const next: ReminderLog = { version: 1, raised, snoozes, done: log.done };
+  const at = now ?? latest;
+  return at > 0 ? pruneLog(next, at) : next;
+}
+
+/** Hold a deadline's reminders until the same local time tomorrow, then remind once. */
+export function snooze(log: ReminderLog, ref: DeadlineRef, now: number): ReminderLog {
+  const d = new Date(now);
+  const until = localTimeOn(addDays(localDateOf(d), 1), d.getHours(), d.getMinutes());
+  return pruneLog({ ...log, snoozes: { ...log.snoozes, [deadlineKey(ref)]: { until } } }, now);
+}
+
+/** No more reminders for this deadline (a new due date is a new deadline). */
+export function markDone(log: ReminderLog, ref: DeadlineRef): ReminderLog {
+  const key = deadlineKey(ref);
+  const snoozes = { ...log.snoozes };
+  delete snoozes[key];
+  return { ...log, snoozes, done: { ...log.done, [key]: true } };
+}
+
+// ---------------------------------------------------------------------------------------
+// Notification text (keys + params; the worker translates)
+
+export interface ReminderMessage {
+  titleKey: string;
+  titleParams: Record<string, string | number>;
+  bodyKey: string;
+  bodyParams: Record<string, string | number>;
+  /** Deadlines the notification stands for (for its buttons: snooze, done). */
+  refs: DeadlineRef[];
+}
+
+/**
+ * Catalogue keys for the notification of `due`. Params `kind` and `action` are catalogue
+ * keys to translate first; `date` is a CalendarDate to format for the locale.
+ */
+export function reminderMessage(due: DueReminders): ReminderMessage | null {
+  const first = due.reminders[0];
+  if (due.mode === 'none' || !first) return null;
+  const refs = due.reminders.map(({ orderId, kind, due: d }) => ({ orderId, kind, due: d }));
+  if (due.mode === 'summary') {
+    const missed = due.reminders.some((r) => r.missed);
+    return {
+      titleKey: 'deadline_notify_summary_title',
+      titleParams: { count: due.reminders.length },
+      bodyKey: missed ? 'deadline_notify_summary_body_missed' : 'deadline_notify_summary_body',
+      bodyParams: { count: due.reminders.length, date: first.due, order: first.orderId },
+      refs,
+    };
+  }
+  const d = first.deadline;
+  return {
+    titleKey:
+      first.daysLeft === 0
+        ? 'deadline_notify_title_today'
+        : first.daysLeft === 1
+          ? 'deadline_notify_title_tomorrow'
+          : 'deadline_notify_title',
+    titleParams: { kind: `deadline_kind_${first.kind.replace(/-/g, '_')}`, days: first.daysLeft, date: first.due },
+    bodyKey: `deadline_action_${d.action}`,
+    bodyParams: { ...d.params, order: first.orderId },
+    refs,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The rule book: every number the deadline engine and the reminder planner use, as data.
+ *
+ * Source of truth: BRIEF §4 ("Deadlines"). A date the AliExpress page states always wins;
+ * these numbers only fill in what the page is silent about, and anything made from them is
+ * labelled an estimate. The options page may adjust every number; the worker validates what
+ * it reads with `RulesSchema` and falls back to `DEFAULT_RULES`.
+ *
+ * Deliberately NOT modelled (BRIEF §4, facts that no longer hold): a fixed 60 days of
+ * protection from the order date, an automatic 15-day extension, double compensation for
+ * jewellery or electronics, a 0.01 minimum refund.
+ *
+ * Pure data; no browser API.
+ */
+import * as z from 'zod/mini';
+
+/** Bump when a field is added, removed or changes meaning (storage migrates by this). */
+export const RULES_VERSION = 1;
+
+const days = (max: number) => z.int().check(z.gte(0), z.lte(max));
+const HHMM = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+
+export const QuietHoursSchema = z.object({
+  /** Local wall-clock time "HH:MM" when quiet starts. */
+  start: HHMM,
+  /** Local wall-clock time "HH:MM" when quiet ends; may be earlier than start (wraps past midnight). */
+  end: HHMM,
+});
+export type QuietHours = z.infer<typeof QuietHoursSchema>;
+
+export const RulesSchema = z.object({
+  /** Return/refund window after completion when the page does not state one. */
+  returnWindowDays: days(365),
+  /** Days after a parcel reached a post office / pickup point on which to remind, in order. */
+  pickupRemindDays: z.array(days(60)).check(z.minLength(1), z.maxLength(5)),
+  /** Days the seller has to answer a dispute when the dispute page shows no countdown. */
+  sellerResponseDays: days(60),
+  /** Days after opening a dispute without agreement when AliExpress steps in. */
+  escalationDays: days(60),
+  /** Days to send a return back after agreeing to return it. */
+  returnShippingDays: days(60),
+  /** Reminders go out this many days before a due date (0 = on the day). */
+  leadDays: z.array(days(60)).check(z.maxLength(8)),
+  /** A deadline this many days away or fewer is "urgent" (badge, red). */
+  urgentDays: days(60),
+  /** A deadline this many days away or fewer (but not urgent) is "soon". */
+  soonDays: days(365),
+  /** Local hour of day (0–23) at which a reminder for a date goes out. */
+  reminderHour: z.int().check(z.gte(0), z.lte(23)),
+  /** No notification inside these local hours; one falling inside waits for the end. */
+  quietHours: z.nullable(QuietHoursSchema),
+  /** Open a "not received" dispute at the earliest this many days before the no-delivery date… */
+  disputeEarliestDaysBefore: days(30),
+  /** …and at the latest this many days before it (not on the last day). */
+  disputeLatestDaysBefore: days(30),
+  /** Tracking silent for this many days counts as "not moving". */
+  stalledAfterDays: days(365),
+  /** Two page dates of one kind this close together are one deadline stated twice: keep the earlier. */
+  samePageDeadlineDays: days(30),
+  /** A reminder that should have gone out longer ago than this (browser closed) is "missed". */
+  missedAfterHours: z.int().check(z.gte(1), z.lte(24 * 30)),
+});
+export type Rules = z.infer<typeof RulesSchema>;
+
+export const DEFAULT_RULES: Rules = Object.freeze({
+  // BRIEF §4 table, "return/refund after confirming": the page usually states "within 7 days
+  // of confirming receipt"; when silent, the older official rule of 15 days after completion.
+  returnWindowDays: 15,
+  // BRIEF §4 table, "pick up a parcel waiting at a post office or pickup point": remind
+  // after 2 days, again after 5.
+  pickupRemindDays: Object.freeze([2, 5]) as number[],
+  // BRIEF §4 table, "seller's answer to a dispute": 5 days; a silent seller means the
+  // buyer's request is granted.
+  sellerResponseDays: 5,
+  // BRIEF §4 table, "AliExpress steps in": 7 days after opening without agreement.
+  escalationDays: 7,
+  // BRIEF §4 table, "return shipping after agreeing": 10 days.
+  returnShippingDays: 10,
+  // Product choice (BRIEF §1: AliExpress's own e-mail comes only 3–4 days before): a week
+  // ahead, 3 days ahead (the advised moment to open a "not received" dispute), the day
+  // before, and on the day.
+  leadDays: Object.freeze([7, 3, 1, 0]) as number[],
+  // Product choice: the badge turns urgent at 3 days, matching the advice to act 3–5 days
+  // before the no-delivery date (BRIEF §4 advice).
+  urgentDays: 3,
+  // Product choice: within the first reminder's lead (7 days) a deadline is "soon".
+  soonDays: 7,
+  // Product choice: 09:00 local, a time shoppers are awake.
+  reminderHour: 9,
+  // Product choice: none by default; the shopper sets them in the options.
+  quietHours: null,
+  // BRIEF §4 advice: open the "not received" dispute 3–5 days before the date, not on the
+  // last day.
+  disputeEarliestDaysBefore: 5,
+  disputeLatestDaysBefore: 3,
+  // BRIEF §4 advice: "if it has not moved for weeks" → two weeks of silence.
+  stalledAfterDays: 14,
+  // BRIEF §4 table: when order services and tracking disagree on the no-delivery date take
+  // the earlier; dates more than this apart are treated as distinct deadlines.
+  samePageDeadlineDays: 5,
+  // Product choice: a reminder missed by more than half a day is reported in a summary.
+  missedAfterHours: 12,
+}) as Rules;
+
+/** Validate rules from storage or the options page; anything invalid falls back to defaults. */
+export function parseRules(input: unknown): Rules {
+  const r = RulesSchema.safeParse(input);
+  return r.success ? r.data : DEFAULT_RULES;
+}
