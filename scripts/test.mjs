@@ -1,0 +1,27 @@
+// npm test: type-check, lint, unit tests, build, then end-to-end tests in Chromium with the
+// built extension. Stops at the first failing stage and exits non-zero.
+import { spawnSync } from 'node:child_process';
+
+const stages = [
+  ['type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['unit tests', 'npx', ['vitest', 'run', '--project', 'unit']],
+  ['build (Chrome and Firefox)', 'node', ['scripts/build.mjs']],
+  ['size budgets', 'node', ['scripts/budgets.mjs']],
+  ['Firefox lint (web-ext)', 'node', ['scripts/lint-firefox.mjs']],
+  ['end-to-end tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'e2e']],
+];
+
+const only = process.argv.slice(2);
+for (const [name, cmd, args] of stages) {
+  if (only.length && !only.some((o) => name.startsWith(o))) continue;
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    console.error(`\n✗ ${name} failed after ${secs}s`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`✓ ${name} (${secs}s)`);
+}

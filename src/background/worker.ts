@@ -1,0 +1,154 @@
+/**
+ * The worker: wires the pure cores to browser APIs. It keeps no state in globals that it
+ * would miss after being killed: every handler reads storage through the store.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { makeBackup, parseBackup } from '../domain/backup';
+import type { Order } from '../domain/order';
+import { CsToBg, UiToBg, type CsToBgMessage, type Reply, type UiToBgMessage } from '../messaging/messages';
+import { classifyUrl } from '../aliexpress/pages';
+import { browser } from '../platform/browser';
+import { OrderPrefsSchema, type OrderPrefs } from '../storage/schema';
+import { DEFAULT_SETTINGS, repairSettings, type Settings } from '../storage/settings';
+import { OrderStore } from './store';
+
+export const store = new OrderStore({ local: browser.storage.local, now: () => new Date() });
+
+const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+const fail = (error: string, params?: Record<string, string | number>): Reply<never> => ({ ok: false, error, ...(params ? { params } : {}) });
+
+export async function readSettings(): Promise<Settings> {
+  try {
+    const raw = (await browser.storage.sync.get('settings'))['settings'];
+    return repairSettings(raw).settings;
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+async function readOrderPrefs(): Promise<OrderPrefs> {
+  const raw = (await browser.storage.local.get('orderPrefs'))['orderPrefs'];
+  const parsed = OrderPrefsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : {};
+}
+
+/** A content script of ours, in a tab showing an AliExpress page. */
+export function isOurContentScript(sender: Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id || !sender.tab || typeof sender.url !== 'string') return false;
+  const page = classifyUrl(sender.url);
+  return page.kind !== 'other' || page.unsupportedOperator;
+}
+
+/** One of our own extension pages (popup, options, claim tab). */
+export function isOurPage(sender: Runtime.MessageSender): boolean {
+  const root = browser.runtime.getURL('');
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(root);
+}
+
+export type Hooks = {
+  /** Called after orders changed: recompute deadlines, badge, reminders, alarm. */
+  afterChange: (changed: Order[]) => Promise<void>;
+  overlayState: (orderIds: string[]) => Promise<unknown>;
+  uiExtra: (msg: UiToBgMessage) => Promise<Reply<unknown> | null>;
+  openClaim: (orderId: string) => Promise<void>;
+};
+
+export async function handleContent(msg: CsToBgMessage, sender: Runtime.MessageSender, hooks: Hooks): Promise<Reply<unknown>> {
+  const url = sender.url ?? '';
+  switch (msg.type) {
+    case 'cs/observations': {
+      const outcome = await store.mergeObservations(msg.observations);
+      for (const p of msg.problems) await store.recordProblem({ at: new Date().toISOString(), url, code: p.code, detail: p.detail });
+      await hooks.afterChange(outcome.changed);
+      return ok({ accepted: outcome.accepted, rejected: outcome.rejected });
+    }
+    case 'cs/page-problem':
+      await store.recordProblem({ at: new Date().toISOString(), url, code: msg.code, detail: msg.detail });
+      return ok(null);
+    case 'cs/overlay-state':
+      return ok(await hooks.overlayState(msg.orderIds));
+    case 'cs/set-order-guard':
+      await store.update('orderPrefs', (current) => {
+        const prefs = OrderPrefsSchema.safeParse(current);
+        const next: OrderPrefs = prefs.success ? { ...prefs.data } : {};
+        next[msg.orderId] = { ...next[msg.orderId], guardOff: msg.guardOff };
+        return next;
+      });
+      return ok(null);
+    case 'cs/open-claim':
+      await hooks.openClaim(msg.orderId);
+      return ok(null);
+  }
+}
+
+export async function handleUi(msg: UiToBgMessage, hooks: Hooks): Promise<Reply<unknown>> {
+  switch (msg.type) {
+    case 'ui/export-backup': {
+      const read = await store.exclusive(() => store.readAll());
+      const settings = await readSettings();
+      const drafts = Object.fromEntries(read.drafts);
+      return ok(makeBackup(read.orders.values(), settings, new Date(), drafts));
+    }
+    case 'ui/import-backup': {
+      const parsed = parseBackup(msg.text);
+      if (!parsed.ok) return fail(parsed.error, { detail: parsed.detail });
+      // Keep whichever record is newer: an import never replaces fresher knowledge.
+      const current = await store.allOrders();
+      const newer = parsed.orders.filter((o) => {
+        const known = current.get(o.orderId);
+        return !known || known.updatedAt <= o.updatedAt;
+      });
+      await store.putOrders(newer);
+      if (parsed.settings) {
+        const { settings } = repairSettings(parsed.settings);
+        await browser.storage.sync.set({ settings });
+      }
+      if (parsed.drafts) {
+        const set: Record<string, unknown> = {};
+        for (const [id, d] of Object.entries(parsed.drafts)) if (/^\d{6,24}$/.test(id)) set[`draft:${id}`] = d;
+        await store.exclusive(() => browser.storage.local.set(set));
+      }
+      await hooks.afterChange(newer);
+      return ok({ imported: newer.length, total: parsed.orders.length });
+    }
+    case 'ui/get-state': {
+      const [settings, prefs] = await Promise.all([readSettings(), readOrderPrefs()]);
+      return ok({ settings, prefs });
+    }
+    case 'ui/set-settings': {
+      const { settings, repaired } = repairSettings(msg.settings);
+      if (repaired.length) return fail('settings_error_invalid', { fields: repaired.join(', ') });
+      await browser.storage.sync.set({ settings });
+      await hooks.afterChange([]);
+      return ok(settings);
+    }
+    case 'ui/clear-quarantine':
+      await store.exclusive(() => browser.storage.local.set({ quarantine: [] }));
+      return ok(null);
+    default: {
+      const extra = await hooks.uiExtra(msg);
+      return extra ?? fail('unknown_message');
+    }
+  }
+}
+
+/** The runtime.onMessage listener: validate, check the sender, dispatch; never throw. */
+export function messageListener(hooks: Hooks) {
+  return async (message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
+    try {
+      const cs = CsToBg.safeParse(message);
+      if (cs.success) {
+        if (!isOurContentScript(sender)) return fail('sender_rejected');
+        return await handleContent(cs.data, sender, hooks);
+      }
+      const ui = UiToBg.safeParse(message);
+      if (ui.success) {
+        if (!isOurPage(sender)) return fail('sender_rejected');
+        return await handleUi(ui.data, hooks);
+      }
+      return fail('invalid_message');
+    } catch (e) {
+      return fail('internal_error', { detail: e instanceof Error ? e.message : String(e) });
+    }
+  };
+}

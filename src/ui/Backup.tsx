@@ -1,0 +1,63 @@
+/** "Export backup" / "Import backup": the shopper's copy of everything Buyer Shield knows. */
+import { useRef, useState } from 'preact/hooks';
+import type { Backup } from '../domain/backup';
+import { ask } from './messaging';
+import { useT } from './locale';
+
+type Status = { kind: 'ok' | 'error'; text: string } | null;
+
+function download(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function BackupButtons() {
+  const t = useT();
+  const [status, setStatus] = useState<Status>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const onExport = async () => {
+    const reply = await ask<Backup>({ type: 'ui/export-backup' });
+    if (!reply.ok) return setStatus({ kind: 'error', text: t('backup_export_failed') });
+    const stamp = reply.value.exportedAt.slice(0, 10);
+    download(`buyer-shield-backup-${stamp}.json`, JSON.stringify(reply.value, null, 2));
+    setStatus({ kind: 'ok', text: t('backup_exported', { count: reply.value.orders.length }) });
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const text = await file.text();
+    const reply = await ask<{ imported: number; total: number }>({ type: 'ui/import-backup', text });
+    if (input.current) input.current.value = '';
+    if (reply.ok) setStatus({ kind: 'ok', text: t('backup_imported', { count: reply.value.imported, total: reply.value.total }) });
+    else setStatus({ kind: 'error', text: `${t('backup_import_failed')} ${t(reply.error)} (${String(reply.params?.['detail'] ?? '')})` });
+  };
+
+  return (
+    <div class="backup">
+      <button type="button" onClick={() => void onExport()}>
+        {t('backup_export')}
+      </button>
+      <button type="button" onClick={() => input.current?.click()}>
+        {t('backup_import')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        aria-label={t('backup_import')}
+        onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])}
+      />
+      {status && (
+        <p role={status.kind === 'error' ? 'alert' : 'status'} class={`backup-status ${status.kind}`}>
+          {status.text}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/** The shopper's language in extension pages: follows settings.sync live, sets dir and lang on the root. */
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { createTranslator, type Translate } from '../i18n';
+import { browser } from '../platform/browser';
+import { localeBundle, type LocaleBundle } from '../platform/i18n';
+import { repairSettings, type Settings } from '../storage/settings';
+
+export interface UiLocale extends LocaleBundle {
+  settings: Settings;
+}
+
+const LocaleContext = createContext<UiLocale | null>(null);
+
+export async function loadUiLocale(): Promise<UiLocale> {
+  const raw = (await browser.storage.sync.get('settings'))['settings'];
+  const { settings } = repairSettings(raw);
+  const bundle = await localeBundle(settings.locale);
+  return { ...bundle, settings };
+}
+
+function applyToDocument(l: UiLocale): void {
+  document.documentElement.lang = l.lang;
+  document.documentElement.dir = l.dir;
+  document.title = l.t('common_app_name');
+}
+
+export function LocaleProvider({ initial, children }: { initial: UiLocale; children: preact.ComponentChildren }) {
+  const [locale, setLocale] = useState(initial);
+  useEffect(() => {
+    applyToDocument(locale);
+  }, [locale]);
+  useEffect(() => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'sync' && 'settings' in changes) void loadUiLocale().then(setLocale);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
+  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
+}
+
+export function useLocale(): UiLocale {
+  const l = useContext(LocaleContext);
+  if (!l) throw new Error('useLocale outside LocaleProvider');
+  return l;
+}
+
+export function useT(): Translate {
+  return useLocale().t;
+}
+
+/** For tests and previews. */
+export function staticLocale(messages: Record<string, string>, settings: Settings): UiLocale {
+  return { locale: 'en', lang: 'en', dir: 'ltr', messages, fallback: {}, t: createTranslator(messages), settings };
+}
