@@ -1,0 +1,257 @@
+/**
+ * DOM fallback: reads the rendered order list, order detail and tracking pages when the
+ * API responses were not captured. Handed a Document; touches nothing else. Order ids come
+ * from `orderId=` / `tradeOrderId=` links, never from labels.
+ */
+import type { Deadline, Item, OrderObservation, TrackingEvent } from '../domain/order';
+import { parseCalendarDate } from './dates';
+import { parseMoneyText } from './money';
+import { classifyUrl, LOGIN_HOSTS, UNSUPPORTED_SITES } from './pages';
+import { CONFIRM_RECEIVED_LABELS } from './phrases';
+import {
+  deadlinesFromText,
+  earliestPerKind,
+  finalize,
+  problem,
+  PROBLEM,
+  sanitizePackages,
+  statusFromText,
+  type ReadContext,
+  type ReadResult,
+} from './read/common';
+import { joinSelectors, SELECTORS, type SelectorSet } from './selectors';
+import { absoluteUrl, cleanText, normalizeForMatch } from './text';
+
+export interface OrderCardRef {
+  orderId: string;
+  element: Element;
+}
+
+export type PageProblem = 'login' | 'captcha' | 'unsupported-operator';
+
+const MAX_CARDS = 500;
+const CONFIRM_SET: ReadonlySet<string> = new Set(CONFIRM_RECEIVED_LABELS.map(normalizeForMatch));
+const ORDER_ID_IN_HREF = /[?&](?:orderId|tradeOrderId|tradeId|orderid)=(\d{6,24})(?:[&#]|$)/;
+
+function all(root: ParentNode, s: SelectorSet): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(joinSelectors(s)));
+  } catch {
+    return [];
+  }
+}
+
+function first(root: ParentNode, s: SelectorSet): Element | null {
+  for (const sel of s.any) {
+    try {
+      const el = root.querySelector(sel);
+      if (el) return el;
+    } catch {
+      // an unsupported selector in this engine: try the next
+    }
+  }
+  return null;
+}
+
+function textOf(el: Element | null | undefined, max = 2000): string | null {
+  if (!el) return null;
+  const t = cleanText(el.textContent ?? '', max);
+  return t === '' ? null : t;
+}
+
+function orderIdOfHref(href: string | null): string | null {
+  if (!href) return null;
+  return ORDER_ID_IN_HREF.exec(href)?.[1] ?? null;
+}
+
+/** The order id of a card: its own href, else the first link naming an order inside it. */
+export function orderIdOfElement(el: Element): string | null {
+  const own = orderIdOfHref(el.getAttribute('href'));
+  if (own) return own;
+  for (const a of all(el, SELECTORS.orderLink)) {
+    const id = orderIdOfHref(a.getAttribute('href'));
+    if (id) return id;
+  }
+  return null;
+}
+
+/** Every order card on the page with its order id (cards without one are skipped). */
+export function findOrderCards(doc: Document | Element): OrderCardRef[] {
+  const cards = all(doc, SELECTORS.orderCard).slice(0, MAX_CARDS * 2);
+  const out: OrderCardRef[] = [];
+  const seen = new Set<string>();
+  for (const card of cards) {
+    // A card nested in another card is part of it.
+    if (card.parentElement?.closest(joinSelectors(SELECTORS.orderCard))) continue;
+    const orderId = orderIdOfElement(card);
+    if (!orderId || seen.has(orderId)) continue;
+    seen.add(orderId);
+    out.push({ orderId, element: card });
+    if (out.length >= MAX_CARDS) break;
+  }
+  return out;
+}
+
+function isConfirmButton(el: Element): boolean {
+  if (el.getAttribute('button_action') === 'confirmOrderReceived') return true;
+  const pl = el.getAttribute('data-pl') ?? '';
+  if (/CONFIRM_GOODS|confirm_goods/.test(pl)) return true;
+  const label = normalizeForMatch(cleanText(el.textContent ?? '', 100));
+  return CONFIRM_SET.has(label);
+}
+
+/** "Confirm received" buttons with the order each confirms (list cards and the detail page). */
+export function findConfirmButtons(doc: Document): OrderCardRef[] {
+  const out: OrderCardRef[] = [];
+  for (const card of findOrderCards(doc)) {
+    for (const b of [...all(card.element, SELECTORS.buttons), ...all(card.element, SELECTORS.legacyConfirm)]) {
+      if (isConfirmButton(b) && !out.some((x) => x.element === b)) out.push({ orderId: card.orderId, element: b });
+    }
+  }
+  const page = classifyUrl(doc.URL ?? '');
+  if (page.orderId && (page.kind === 'order-detail' || page.kind === 'legacy-order-detail')) {
+    for (const b of all(doc, SELECTORS.detailConfirm)) {
+      if (isConfirmButton(b) && !out.some((x) => x.element === b)) out.push({ orderId: page.orderId, element: b });
+    }
+  }
+  return out;
+}
+
+/** Why the page can't be read, if it can't: a login wall, a captcha, or aliexpress.ru. */
+export function detectPageProblem(doc: Document, url: string): PageProblem | null {
+  let host = '';
+  let path = '';
+  try {
+    const u = new URL(url);
+    host = u.hostname.toLowerCase();
+    path = u.pathname.toLowerCase();
+  } catch {
+    // not a URL: judge by the document alone
+  }
+  if (UNSUPPORTED_SITES.some((s) => host === s || host.endsWith(`.${s}`))) return 'unsupported-operator';
+  if (first(doc, SELECTORS.captcha) || path.includes('/punish') || url.includes('_____tmd_____')) return 'captcha';
+  if (LOGIN_HOSTS.includes(host) || first(doc, SELECTORS.login)) return 'login';
+  return null;
+}
+
+function readCard(ref: OrderCardRef, ctx: ReadContext): OrderObservation {
+  const card = ref.element;
+  const statusText = textOf(first(card, SELECTORS.status), 200);
+  const info = textOf(first(card, SELECTORS.headerInfo));
+  const placedOn = info ? parseCalendarDate(info, ctx.locale) : null;
+  const storeEl = first(card, SELECTORS.storeName);
+  const storeLink = first(card, SELECTORS.storeLink);
+  const buttons = [...all(card, SELECTORS.buttons), ...all(card, SELECTORS.legacyConfirm)];
+  const canConfirm = buttons.some(isConfirmButton);
+  const items: Item[] = [];
+  const lines = all(card, SELECTORS.line);
+  for (const line of (lines.length > 0 ? lines : [card]).slice(0, 200)) {
+    const nameEl = first(line, SELECTORS.itemName);
+    const title = cleanText(nameEl?.getAttribute('title') ?? nameEl?.textContent ?? '');
+    if (!title) continue;
+    const qText = textOf(first(line, SELECTORS.itemQuantity), 50);
+    const q = qText ? /(\d{1,6})/.exec(qText)?.[1] : undefined;
+    const priceText = textOf(first(line, SELECTORS.itemPrice), 100);
+    items.push({
+      title,
+      quantity: q ? Number(q) : 1,
+      price: priceText ? parseMoneyText(priceText) : null,
+      variant: textOf(first(line, SELECTORS.itemSku)),
+    });
+  }
+  const totalText = textOf(first(card, SELECTORS.total), 200);
+  const obs: OrderObservation = {
+    orderId: ref.orderId,
+    site: ctx.site,
+    status: canConfirm ? 'awaiting_delivery' : (statusFromText(statusText) ?? 'unknown'),
+    statusText,
+    store: { name: textOf(storeEl, 500), url: absoluteUrl(storeLink?.getAttribute('href') ?? undefined) },
+    items,
+    canConfirm,
+  };
+  if (totalText) {
+    const total = parseMoneyText(totalText);
+    if (total) obs.total = total;
+  }
+  if (placedOn) obs.placedOn = placedOn;
+  return obs;
+}
+
+function deadlinesOf(texts: (string | null)[], ctx: ReadContext): Deadline[] {
+  const out: Deadline[] = [];
+  for (const t of texts) if (t) out.push(...deadlinesFromText(t, {}, ctx.now, ctx.locale));
+  return earliestPerKind(out);
+}
+
+function readTrackingDom(doc: Document, orderId: string, ctx: ReadContext): OrderObservation | null {
+  const nodes = all(doc, SELECTORS.trackingNode).slice(0, 500);
+  const events: TrackingEvent[] = [];
+  for (const n of nodes) {
+    const title = textOf(first(n, SELECTORS.trackingNodeTitle), 500);
+    const desc = textOf(first(n, SELECTORS.trackingNodeDesc), 1500);
+    const text = title && desc ? `${title}: ${desc}` : (title ?? desc);
+    if (text) events.push({ at: null, code: null, text });
+  }
+  const mail = textOf(first(doc, SELECTORS.trackingMailNo), 200);
+  if (events.length === 0 && !mail) return null;
+  const obs: OrderObservation = {
+    orderId,
+    site: ctx.site,
+    tracking: sanitizePackages([{ number: mail, carrier: textOf(first(doc, SELECTORS.trackingCarrier), 200), events }]),
+  };
+  const deadlines = deadlinesOf(all(doc, SELECTORS.trackingGuarantee).map((e) => textOf(e, 4000)), ctx);
+  if (deadlines.length > 0) obs.deadlines = deadlines;
+  return obs;
+}
+
+function readDetailDom(doc: Document, orderId: string, ctx: ReadContext): OrderObservation | null {
+  const statusText = textOf(first(doc, SELECTORS.detailStatus), 200);
+  const reminder = textOf(first(doc, SELECTORS.detailReminder), 4000);
+  const services = all(doc, SELECTORS.detailServices).map((e) => textOf(e, 4000));
+  if (!statusText && !reminder && services.every((s) => !s)) return null;
+  const confirm = all(doc, SELECTORS.detailConfirm).some(isConfirmButton);
+  const obs: OrderObservation = {
+    orderId,
+    site: ctx.site,
+    status: confirm ? 'awaiting_delivery' : (statusFromText(statusText) ?? 'unknown'),
+    statusText,
+    canConfirm: confirm,
+  };
+  const deadlines = deadlinesOf([reminder, ...services], ctx);
+  if (deadlines.length > 0) obs.deadlines = deadlines;
+  return obs;
+}
+
+/** Read whatever the rendered page shows: order cards, else tracking, else order detail. */
+export function readDom(doc: Document, ctx: ReadContext): ReadResult {
+  const problems: ReadResult['problems'] = [];
+  const observations: OrderObservation[] = [];
+  try {
+    const cards = findOrderCards(doc);
+    for (const ref of cards) {
+      const obs = finalize(readCard(ref, ctx), problems);
+      if (obs) observations.push(obs);
+    }
+    if (cards.length === 0) {
+      const page = classifyUrl(doc.URL ?? '');
+      const orderId = ctx.orderId ?? page.orderId;
+      if (orderId) {
+        const raw = readTrackingDom(doc, orderId, ctx) ?? readDetailDom(doc, orderId, ctx);
+        const obs = raw ? finalize(raw, problems) : null;
+        if (obs) observations.push(obs);
+      }
+    }
+    if (observations.length === 0) {
+      problems.push(
+        first(doc, SELECTORS.orderList)
+          ? problem(PROBLEM.noOrders, 'the page shows no orders')
+          : problem(PROBLEM.unexpectedShape, 'no order cards, tracking or order detail found'),
+      );
+    }
+    const result: ReadResult = { observations, problems };
+    if (cards.length > 0) result.hasMore = first(doc, SELECTORS.loadMore) !== null;
+    return result;
+  } catch (e) {
+    return { observations, problems: [...problems, problem(PROBLEM.readerError, e instanceof Error ? e.message : 'unknown error')] };
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * Shared pieces of the readers: result types, status resolution (codes first, then text),
+ * deadline phrases, and the final schema gate every observation passes.
+ */
+import type { CalendarDate, Deadline, DeadlineKind, OrderObservation, OrderStatus } from '../../domain/order';
+import {
+  DeadlineSchema,
+  DisputeSchema,
+  ItemSchema,
+  MoneySchema,
+  OrderObservationSchema,
+  StoreSchema,
+  TrackingEventSchema,
+  TrackingPackageSchema,
+} from '../../domain/order';
+import { addDays, localDateOf } from '../../domain/dates';
+import { BUTTON, BUTTON_STATUS, STATUS_ENUMS } from '../codes';
+import { parseCalendarDate } from '../dates';
+import { DAY_COUNT, DEADLINE_PHRASES, FREE_RETURN_LABELS, STATUS_PHRASES } from '../phrases';
+import { cleanText, get, getArr, isObj, normalizeForMatch } from '../text';
+
+export interface ReadProblem {
+  code: string;
+  detail: string;
+}
+
+export interface ReadResult {
+  observations: OrderObservation[];
+  problems: ReadProblem[];
+  /** The list says more orders follow (order list only). */
+  hasMore?: boolean;
+}
+
+export interface ReadContext {
+  /** Operator site, e.g. "aliexpress.com" (see pages.ts `classifyUrl`). */
+  site: string;
+  now: Date;
+  /** The order the page is about, from its URL (detail, tracking), when known. */
+  orderId?: string | null;
+  /** UI language hint ("en-US", "pt", …) for ambiguous numeric dates. */
+  locale?: string;
+}
+
+export const PROBLEM = {
+  noOrders: 'no-orders-found',
+  unexpectedShape: 'unexpected-shape',
+  invalidRecord: 'invalid-record',
+  apiError: 'api-error',
+  readerError: 'reader-error',
+  unknownApi: 'unknown-api',
+  repaired: 'repaired-record',
+} as const;
+
+export function problem(code: string, detail: string): ReadProblem {
+  return { code, detail: cleanText(detail, 300) };
+}
+
+// ---------------------------------------------------------------- status
+
+const STATUS_LOOKUP: ReadonlyArray<readonly [string, OrderStatus]> = (() => {
+  const rows: [string, OrderStatus][] = [];
+  for (const [status, phrases] of STATUS_PHRASES) {
+    for (const p of phrases) rows.push([normalizeForMatch(p), status]);
+  }
+  // Longest phrases first, so "order cancelled" wins over a shorter one inside it.
+  return rows.sort((a, b) => b[0].length - a[0].length);
+})();
+
+/** Status from a display text (any language) or a raw enum in its place. */
+export function statusFromText(text: string | null | undefined): OrderStatus | null {
+  if (!text) return null;
+  const raw = text.trim();
+  const asEnum = STATUS_ENUMS[raw.toUpperCase()];
+  if (asEnum && /^[A-Z_]+$/i.test(raw)) return asEnum;
+  const t = normalizeForMatch(raw);
+  if (t.length === 0 || t.length > 200) return null;
+  for (const [phrase, status] of STATUS_LOOKUP) if (t === phrase) return status;
+  for (const [phrase, status] of STATUS_LOOKUP) {
+    if (phrase.length >= 4 && t.includes(phrase)) return status;
+  }
+  // Short CJK phrases inside a longer label.
+  for (const [phrase, status] of STATUS_LOOKUP) {
+    if (/[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/.test(phrase) && t.includes(phrase)) return status;
+  }
+  return null;
+}
+
+/** Button `type` codes of a buttons array. */
+export function buttonCodes(buttons: unknown): string[] {
+  if (!Array.isArray(buttons)) return [];
+  const out: string[] = [];
+  for (const b of buttons.slice(0, 50)) {
+    const t = get(b, 'type') ?? get(b, 'code');
+    if (typeof t === 'string' && /^[A-Z0-9_]{2,60}$/.test(t)) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Status by precedence: button codes, then raw enums, then the label in any language, else
+ * `unknown` (the label is kept as statusText either way).
+ */
+export function resolveStatus(codes: readonly string[], enums: readonly unknown[], text: string | null | undefined): OrderStatus {
+  for (const c of codes) {
+    const s = BUTTON_STATUS[c];
+    if (s) return s;
+  }
+  for (const e of enums) {
+    if (typeof e === 'string') {
+      const s = STATUS_ENUMS[e.trim().toUpperCase()];
+      if (s) return s;
+    }
+  }
+  return statusFromText(text) ?? 'unknown';
+}
+
+export function hasConfirm(codes: readonly string[]): boolean {
+  return codes.includes(BUTTON.confirmReceived);
+}
+
+const FREE_RETURN_SET: ReadonlySet<string> = new Set(FREE_RETURN_LABELS.map(normalizeForMatch));
+
+/** An item's tags mark it "Free returns" (type LOCAL_FREE_RETURN or the label). */
+export function isFreeReturn(itemTags: unknown): boolean {
+  if (!Array.isArray(itemTags)) return false;
+  for (const tag of itemTags.slice(0, 50)) {
+    const type = get(tag, 'type');
+    if (typeof type === 'string' && /FREE_RETURN/i.test(type)) return true;
+    for (const key of ['richText', 'text', 'title']) {
+      const v = get(tag, key);
+      if (typeof v === 'string' && FREE_RETURN_SET.has(normalizeForMatch(cleanText(v, 200)))) return true;
+    }
+  }
+  return false;
+}
+
+/** "Color: black, Length: 2m" from `skuAttrs` [{ name, text }]. */
+export function variantOf(skuAttrs: unknown): string | null {
+  const parts: string[] = [];
+  for (const a of getArrFrom(skuAttrs).slice(0, 20)) {
+    const name = typeof get(a, 'name') === 'string' ? cleanText(get(a, 'name') as string, 100) : '';
+    const value = typeof get(a, 'text') === 'string' ? cleanText(get(a, 'text') as string, 200) : '';
+    if (value) parts.push(name ? `${name}: ${value}` : value);
+  }
+  const s = parts.join(', ');
+  return s ? s.slice(0, 2000) : null;
+}
+
+function getArrFrom(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+// ---------------------------------------------------------------- deadlines
+
+export interface DeadlineBases {
+  placedOn?: CalendarDate | null;
+  completedOn?: CalendarDate | null;
+  deliveredOn?: CalendarDate | null;
+}
+
+/** Split page text into phrases: "·", "•", "|", line breaks and sentence ends. */
+export function segments(text: string): string[] {
+  return text
+    .split(/\s*[·•|\n\r]\s*|(?<=[a-z\p{Script=Cyrillic}\p{Script=Hebrew})])[.!?;。](?=\s*[\p{Lu}\p{Script=Hebrew}]|$)|[。！？]/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && s.length <= 2000);
+}
+
+/**
+ * Deadlines a page text states. Date phrases give their date; day-count phrases give a date
+ * counted from the base they name, skipped when that base is unknown.
+ */
+export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date, locale?: string): Deadline[] {
+  const out: Deadline[] = [];
+  const clean = cleanText(text, 4000);
+  for (const seg of segments(clean)) {
+    const norm = normalizeForMatch(seg);
+    for (const phrase of DEADLINE_PHRASES) {
+      if (!phrase.all.every((re) => re.test(norm))) continue;
+      let due: CalendarDate | null = null;
+      if (!phrase.base) {
+        due = parseCalendarDate(seg, locale);
+      } else {
+        const n = DAY_COUNT.exec(norm);
+        const days = n ? Number(n[1]) : NaN;
+        if (!Number.isInteger(days) || days <= 0 || days > 400) continue;
+        const base = phrase.base === 'now' ? localDateOf(now) : (bases[phrase.base] ?? null);
+        if (base) due = addDays(base, days);
+      }
+      if (due) {
+        out.push({ kind: phrase.kind, due, source: 'page', text: seg.slice(0, 2000) });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** One deadline per kind; the earlier date wins when two texts disagree. */
+export function earliestPerKind(deadlines: readonly Deadline[]): Deadline[] {
+  const best = new Map<DeadlineKind, Deadline>();
+  for (const d of deadlines) {
+    const cur = best.get(d.kind);
+    if (!cur || d.due < cur.due) best.set(d.kind, d);
+  }
+  return [...best.values()];
+}
+
+// ---------------------------------------------------------------- schema gate
+
+const ARRAY_ELEMENT_SCHEMAS = {
+  items: ItemSchema,
+  tracking: TrackingPackageSchema,
+  deadlines: DeadlineSchema,
+} as const;
+
+/**
+ * Pass an observation through `OrderObservationSchema`. Invalid array elements are dropped,
+ * then invalid fields; a record whose id or site is invalid is dropped. Problems say what.
+ */
+export function finalize(raw: OrderObservation, problems: ReadProblem[]): OrderObservation | null {
+  const first = OrderObservationSchema.safeParse(raw);
+  if (first.success) return first.data;
+  const obs: Record<string, unknown> = { ...raw };
+  const bad = new Set<string>();
+  for (const issue of first.error.issues) {
+    const key = issue.path[0];
+    if (typeof key === 'string') bad.add(key);
+  }
+  if (bad.has('orderId') || bad.has('site')) {
+    problems.push(problem(PROBLEM.invalidRecord, `order ${String(raw.orderId).slice(0, 30)}: invalid id or site`));
+    return null;
+  }
+  for (const key of bad) {
+    const v = obs[key];
+    if (key in ARRAY_ELEMENT_SCHEMAS && Array.isArray(v)) {
+      const schema = ARRAY_ELEMENT_SCHEMAS[key as keyof typeof ARRAY_ELEMENT_SCHEMAS];
+      obs[key] = v.filter((e) => schema.safeParse(e).success).slice(0, key === 'tracking' ? 20 : key === 'items' ? 200 : 50);
+    } else if (key === 'tracking' && Array.isArray(v)) {
+      obs[key] = v;
+    } else {
+      delete obs[key];
+    }
+  }
+  const second = OrderObservationSchema.safeParse(obs);
+  if (second.success) {
+    problems.push(problem(PROBLEM.repaired, `order ${raw.orderId}: dropped invalid ${[...bad].join(', ')}`));
+    return second.data;
+  }
+  for (const issue of second.error.issues) {
+    const key = issue.path[0];
+    if (typeof key === 'string' && key !== 'orderId' && key !== 'site') delete obs[key];
+  }
+  const third = OrderObservationSchema.safeParse(obs);
+  if (third.success) {
+    problems.push(problem(PROBLEM.repaired, `order ${raw.orderId}: dropped invalid ${[...bad].join(', ')}`));
+    return third.data;
+  }
+  problems.push(problem(PROBLEM.invalidRecord, `order ${String(raw.orderId).slice(0, 30)}: failed validation`));
+  return null;
+}
+
+/** Sanitize tracking packages element-wise (events too), so one bad event doesn't drop a package. */
+export function sanitizePackages(pkgs: unknown[]): OrderObservation['tracking'] {
+  const out: NonNullable<OrderObservation['tracking']> = [];
+  for (const p of pkgs.slice(0, 20)) {
+    if (!isObj(p)) continue;
+    const events = getArr(p, 'events').filter((e) => TrackingEventSchema.safeParse(e).success).slice(0, 500);
+    const candidate = { ...p, events };
+    const r = TrackingPackageSchema.safeParse(candidate);
+    if (r.success) out.push(r.data);
+  }
+  return out;
+}
+
+export const schemaParts = { MoneySchema, StoreSchema, DisputeSchema };
+
+/** Merge deadlines by kind keeping the earliest. */
+export function mergeDeadlines(...lists: Deadline[][]): Deadline[] {
+  return earliestPerKind(lists.flat());
+}

@@ -1,0 +1,57 @@
+/**
+ * Ultron components ({ tag, type, fields, id }) as the order list and detail APIs return
+ * them. Picked by `tag`, never by key name or position: keys differ between captures
+ * (`pc_om_list_order_<id>` in one, `order_<id>` in another).
+ */
+import { MAX_DEPTH, get, getObj, isObj, type Obj } from '../text';
+
+export interface Component {
+  key: string;
+  tag: string;
+  fields: Obj;
+}
+
+/** The response's `data` (mtop envelope `{ api, data, ret, v }`), or the payload itself. */
+export function mtopData(payload: unknown): unknown {
+  const data = get(payload, 'data');
+  if (isObj(data) && Array.isArray(get(payload, 'ret'))) return data;
+  return payload;
+}
+
+/** The mtop `ret` codes, e.g. ["SUCCESS::调用成功"] or ["FAIL_SYS_SESSION_EXPIRED::…"]. */
+export function mtopFailure(payload: unknown): string | null {
+  const ret = get(payload, 'ret');
+  if (!Array.isArray(ret) || ret.length === 0) return null;
+  const first = ret[0];
+  if (typeof first !== 'string') return null;
+  return first.startsWith('SUCCESS') ? null : first.slice(0, 200);
+}
+
+/** Every component under `root` (depth-limited), in document order. */
+export function findComponents(root: unknown, maxCount = 2000): Component[] {
+  const out: Component[] = [];
+  const stack: { v: unknown; key: string; depth: number }[] = [{ v: root, key: '', depth: 0 }];
+  let visited = 0;
+  while (stack.length > 0 && out.length < maxCount && visited < 50_000) {
+    const { v, key, depth } = stack.pop() as { v: unknown; key: string; depth: number };
+    visited++;
+    if (!isObj(v) && !Array.isArray(v)) continue;
+    if (isObj(v)) {
+      const tag = get(v, 'tag') ?? get(v, 'type');
+      const fields = getObj(v, 'fields');
+      if (typeof tag === 'string' && fields && tag.length <= 100) {
+        out.push({ key, tag, fields });
+        continue;
+      }
+    }
+    if (depth >= Math.min(MAX_DEPTH, 8)) continue;
+    const entries: [string, unknown][] = Array.isArray(v)
+      ? v.slice(0, 2000).map((x, i) => [String(i), x])
+      : Object.keys(v).slice(0, 2000).map((k) => [k, (v as Obj)[k]]);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, x] = entries[i] as [string, unknown];
+      stack.push({ v: x, key: k, depth: depth + 1 });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+/** Reader of `mtop.aliexpress.trade.buyer.order.list` (components tagged `pc_om_list_order`). */
+import type { Deadline, Item, OrderObservation } from '../../domain/order';
+import { parseCalendarDate } from '../dates';
+import { moneyOf } from '../money';
+import { absoluteUrl, cleanText, collectStrings, get, getArr, getRaw, getText, idOf, type Obj } from '../text';
+import {
+  buttonCodes,
+  deadlinesFromText,
+  earliestPerKind,
+  finalize,
+  hasConfirm,
+  isFreeReturn,
+  problem,
+  PROBLEM,
+  resolveStatus,
+  variantOf,
+  type ReadContext,
+  type ReadResult,
+} from './common';
+import { findComponents, mtopData } from './components';
+
+export const LIST_ORDER_TAGS: readonly string[] = ['pc_om_list_order', 'om_list_order', 'mobile_om_list_order'];
+export const LIST_BODY_TAGS: readonly string[] = ['pc_om_list_body', 'om_list_body'];
+
+function isOrderTag(tag: string): boolean {
+  return LIST_ORDER_TAGS.includes(tag) || /(?:^|_)list_order$/.test(tag);
+}
+
+export function readItem(line: unknown): Item | null {
+  const title = getText(line, 'itemTitle') ?? getText(line, 'title');
+  if (!title) return null;
+  const q = get(line, 'quantity') ?? get(line, 'itemCount') ?? get(line, 'count');
+  const quantity = typeof q === 'number' ? q : typeof q === 'string' && /^\d{1,7}$/.test(q) ? Number(q) : 1;
+  const price = moneyOf(get(line, 'formatPriceInfo'), get(line, 'itemPriceText'), get(line, 'currencyCode'));
+  const pid = idOf(get(line, 'productId') ?? get(line, 'itemId'), 1, 24);
+  const item: Item = {
+    title,
+    quantity: Number.isSafeInteger(quantity) && quantity >= 0 ? quantity : 1,
+    price,
+    variant: variantOf(get(line, 'skuAttrs')) ?? getText(line, 'skuDesc') ?? null,
+  };
+  if (pid) item.productId = pid;
+  const img = absoluteUrl(getRaw(line, 'itemImgUrl') ?? getRaw(line, 'itemPic'));
+  if (img) item.imageUrl = img;
+  if (isFreeReturn(get(line, 'itemTags'))) item.freeReturn = true;
+  return item;
+}
+
+export function readOrderFields(fields: Obj, ctx: ReadContext, fallbackId: string | null): OrderObservation | null {
+  const orderId = idOf(get(fields, 'orderId')) ?? fallbackId;
+  if (!orderId) return null;
+  const statusText = getText(fields, 'statusText') ?? getText(fields, 'orderStatusText') ?? null;
+  const buttons = get(fields, 'buttons');
+  const codes = buttonCodes(buttons);
+  const status = resolveStatus(codes, [get(fields, 'orderStatus'), get(fields, 'status')], statusText);
+  const placedOn = parseCalendarDate(getText(fields, 'orderDateText') ?? '', ctx.locale);
+  const items = getArr(fields, 'orderLines')
+    .slice(0, 200)
+    .map(readItem)
+    .filter((x): x is Item => x !== null);
+  const obs: OrderObservation = {
+    orderId,
+    site: ctx.site,
+    status,
+    statusText,
+    store: {
+      name: getText(fields, 'storeName') ?? null,
+      url: absoluteUrl(getRaw(fields, 'storePageUrl')),
+    },
+    total: moneyOf(get(fields, 'formatPriceInfo'), get(fields, 'totalPriceText'), get(fields, 'currencyCode')),
+    items,
+  };
+  if (placedOn) obs.placedOn = placedOn;
+  if (Array.isArray(buttons)) obs.canConfirm = hasConfirm(codes);
+  const deadlines: Deadline[] = [];
+  for (const { value } of collectStrings(fields, { maxCount: 400 })) {
+    if (value.length < 12 || value.length > 4000) continue;
+    deadlines.push(...deadlinesFromText(value, { placedOn }, ctx.now, ctx.locale));
+  }
+  const merged = earliestPerKind(deadlines);
+  if (merged.length > 0) obs.deadlines = merged;
+  return obs;
+}
+
+export function readOrderList(payload: unknown, ctx: ReadContext): ReadResult {
+  const problems: ReadResult['problems'] = [];
+  const observations: OrderObservation[] = [];
+  const components = findComponents(mtopData(payload));
+  let hasMore: boolean | undefined;
+  let sawBody = false;
+  const seen = new Set<string>();
+  for (const c of components) {
+    if (LIST_BODY_TAGS.includes(c.tag)) {
+      sawBody = true;
+      const hm = get(c.fields, 'hasMore');
+      if (typeof hm === 'boolean') hasMore = hm;
+      continue;
+    }
+    if (!isOrderTag(c.tag)) continue;
+    const keyId = /(\d{6,24})$/.exec(c.key)?.[1] ?? null;
+    const raw = readOrderFields(c.fields, ctx, keyId);
+    if (!raw) {
+      problems.push(problem(PROBLEM.invalidRecord, `component ${cleanText(c.key, 80)} has no order id`));
+      continue;
+    }
+    if (seen.has(raw.orderId)) continue;
+    const obs = finalize(raw, problems);
+    if (obs) {
+      seen.add(obs.orderId);
+      observations.push(obs);
+    }
+  }
+  if (observations.length === 0) {
+    problems.push(
+      sawBody || components.length > 0
+        ? problem(PROBLEM.noOrders, 'the order list holds no orders')
+        : problem(PROBLEM.unexpectedShape, 'no order-list components found'),
+    );
+  }
+  const result: ReadResult = { observations, problems };
+  if (hasMore !== undefined) result.hasMore = hasMore;
+  return result;
+}
