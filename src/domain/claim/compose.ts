@@ -286,10 +286,18 @@ export function composeClaim(d: ClaimDraft, order: Order, opts: ComposeOptions =
   for (const answerMax of [140, 70, 35]) {
     problems = readiness(d);
     kept = candidates(d, order, facts, answerMax, problems);
+    const all = kept;
     const byDrop = kept.filter((c) => c.drop > 0).sort((x, y) => y.drop - x.drop);
+    const dropped: Candidate[] = [];
     for (const c of byDrop) {
       if (join(kept).length <= maxLength) break;
       kept = kept.filter((k) => k !== c);
+      dropped.push(c);
+    }
+    // Dropping a long sentence may leave room for shorter ones dropped before it.
+    for (const c of dropped.reverse()) {
+      const trial = all.filter((k) => k === c || kept.includes(k));
+      if (join(trial).length <= maxLength) kept = trial;
     }
     if (join(kept).length <= maxLength) break;
   }
@@ -357,8 +365,8 @@ function classify(word: string): ForeignScript | null {
 
 /**
  * Ranges of `text` written in another script or language, so the UI can say "write this part
- * in English". Neighbouring words of the same script (separated only by spaces and
- * punctuation) form one range.
+ * in English". Neighbouring words of the same script (separated only by spaces, commas or
+ * quotes) form one range.
  */
 export function flagNonEnglish(text: string): ForeignRange[] {
   const out: ForeignRange[] = [];
@@ -372,7 +380,8 @@ export function flagNonEnglish(text: string): ForeignRange[] {
       continue;
     }
     const last = out[out.length - 1];
-    if (prevFlagged && last && last.script === script && !/[\p{L}\p{N}]/u.test(text.slice(last.end, start))) last.end = end;
+    // Words of one script join across spaces and commas, not across a sentence's end.
+    if (prevFlagged && last && last.script === script && /^[\s,'’"«»„“”\-–]*$/u.test(text.slice(last.end, start))) last.end = end;
     else out.push({ start, end, script });
     prevFlagged = true;
   }

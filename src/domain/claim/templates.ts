@@ -2,7 +2,8 @@
  * The English sentences claims and replies are made of. English is the claim's language by
  * design (the seller and the AliExpress mediator read English), so these live in code; each
  * sentence's MEANING for the shopper is the catalogue key `claim_sentence_<id>` with the same
- * `{placeholders}`. Written to be plain, polite and factual; the unit tests spell-check them.
+ * `{placeholders}`. Written to be plain, polite and factual, in US spelling ("color", as
+ * AliExpress writes its own English); the unit tests spell-check them.
  */
 import type { EvidenceId } from './reasons';
 
@@ -16,8 +17,8 @@ export const SENTENCES = {
   delivered: 'The parcel was delivered on {date}.',
 
   // --- received: not as described ---
-  nad_colour: 'The colour is not as described: I ordered {ordered} but received {received}.',
-  nad_colour_generic: 'The colour of the item is not the colour I ordered.',
+  nad_colour: 'The color is not as described: I ordered {ordered} but received {received}.',
+  nad_colour_generic: 'The color of the item is not the color I ordered.',
   nad_size: 'The size is not as described: I ordered size {ordered} but received size {received}.',
   nad_size_generic: 'The size of the item is not the size I ordered.',
   nad_material: 'The material is not as described: the listing promises {ordered}, but the item is made of {received}.',
@@ -102,7 +103,7 @@ export function sentenceKey(id: SentenceId): string {
 export const EVIDENCE_ENGLISH: Readonly<Record<EvidenceId, string>> = {
   screenshot_listing: 'a screenshot of the listing',
   photo_item_mismatch: 'photos of the item as received',
-  photo_colour_daylight: 'a daylight photo of the colour',
+  photo_colour_daylight: 'a daylight photo of the color',
   photo_size_tape: 'a photo of the item beside a measuring tape',
   photo_size_label: 'a photo of the size label',
   photo_material_closeup: 'close photos of the material',
