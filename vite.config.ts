@@ -20,7 +20,7 @@ function manifestFor(t: Target): ManifestV3Export {
       },
     };
   }
-  return m as ManifestV3Export;
+  return m as unknown as ManifestV3Export;
 }
 
 export default defineConfig({

@@ -1,30 +1,115 @@
 /**
- * Worker start-up and event wiring. Listeners are registered synchronously at the top level
- * of the start (MV3 wakes the worker for an event only if its listener exists at once), and
- * every start re-derives the alarm and badge from storage: install, update, browser start
- * and wake-up all come through here.
+ * Worker start-up and event wiring. Listeners are registered synchronously at the start
+ * (MV3 wakes the worker for an event only if its listener exists at once), and every start
+ * re-derives the badge, the reminders and the alarm from storage: install, update, browser
+ * start and wake-up all come through here, so a killed worker or a restarted browser loses
+ * nothing.
  */
+import { orderDetailUrl } from '../aliexpress';
+import { localDateOf } from '../domain/dates';
+import { markDone, parseLog, snooze } from '../domain/deadlines/reminders';
+import { toICS } from '../domain/ics';
+import { DEADLINE_KINDS, type DeadlineKind } from '../domain/order';
+import type { Reply, UiToBgMessage } from '../messaging/messages';
 import type { Browser } from '../platform/browser';
-import type { Order } from '../domain/order';
 import { localeBundle } from '../platform/i18n';
-import { OrderPrefsSchema } from '../storage/schema';
+import { localiseParams } from '../i18n/format';
+import { OrderPrefsSchema, draftKey } from '../storage/schema';
+import { decodeNotificationId, rankOrders, refreshDeadlines, REMINDER_ALARM, rulesOf } from './deadlines';
 import { messageListener, readSettings, store, type Hooks } from './worker';
 
 export function claimPageUrl(browser: Browser, orderId: string): string {
   return browser.runtime.getURL(`src/popup/index.html?view=claim&order=${encodeURIComponent(orderId)}`);
 }
 
+const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+
+/** One refresh at a time; a request arriving meanwhile runs once more after it. */
+let running: Promise<void> | null = null;
+let again = false;
+export function refresh(browser: Browser): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      try {
+        await refreshDeadlines({ browser, store, settings: await readSettings(), now: Date.now });
+      } catch (e) {
+        console.error('[Buyer Shield] refresh failed', e);
+      }
+    } while (again);
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function uiExtra(browser: Browser, msg: UiToBgMessage): Promise<Reply<unknown> | null> {
+  switch (msg.type) {
+    case 'ui/reminder-action': {
+      if (!(DEADLINE_KINDS as readonly string[]).includes(msg.kind) || !/^\d{4}-\d{2}-\d{2}$/.test(msg.due)) return { ok: false, error: 'invalid_message' };
+      const ref = { orderId: msg.orderId, kind: msg.kind as DeadlineKind, due: msg.due };
+      await store.update('reminderLog', (current) => {
+        const log = parseLog(current);
+        return msg.action === 'snooze' ? snooze(log, ref, Date.now()) : markDone(log, ref);
+      });
+      await refresh(browser);
+      return ok(null);
+    }
+    case 'ui/mark-dispute': {
+      const today = localDateOf(Date.now());
+      const order = await store.updateOrder(msg.orderId, (o) =>
+        msg.opened
+          ? { ...o, dispute: o.dispute ?? { id: null, stage: 'awaiting_seller', statusText: null, openedOn: today, url: null, markedByShopper: true } }
+          : { ...o, dispute: o.dispute?.markedByShopper ? null : o.dispute },
+      );
+      if (!order) return { ok: false, error: 'unknown_order' };
+      await refresh(browser);
+      return ok(order);
+    }
+    case 'ui/save-draft':
+      await store.exclusive(() => browser.storage.local.set({ [draftKey(msg.orderId)]: msg.draft }));
+      return ok(null);
+    case 'ui/calendar': {
+      const settings = await readSettings();
+      const rules = rulesOf(settings);
+      const orders = await store.allOrders();
+      const { t, lang } = await localeBundle(settings.locale);
+      const ranked = rankOrders(orders.values(), rules, Date.now()).filter((r) => msg.orderId === null || r.order.orderId === msg.orderId);
+      const events = ranked.flatMap((r) =>
+        r.deadlines
+          .filter((d) => d.applies && d.daysLeft >= 0)
+          .map((d) => ({
+            uid: `${r.order.orderId}-${d.kind}-${d.due}@buyer-shield`,
+            date: d.due,
+            summary: t('deadline_ics_summary', { kind: t(`deadline_kind_${d.kind.replace(/-/g, '_')}`), order: r.order.orderId }),
+            description: [r.order.store.name, t(`deadline_action_${d.action}`, localiseParams(t, d.params, lang)), d.source === 'estimate' ? t('deadline_ics_estimate') : '']
+              .filter(Boolean)
+              .join('\n'),
+            url: orderDetailUrl(r.order.orderId),
+            alarmDaysBefore: Math.min(1, d.daysLeft),
+            alarmHour: rules.reminderHour,
+          })),
+      );
+      return ok({ ics: toICS(events, new Date()), count: events.length });
+    }
+    default:
+      return null;
+  }
+}
+
+async function openOrder(browser: Browser, orderId: string): Promise<void> {
+  await browser.tabs.create({ url: orderDetailUrl(orderId) });
+}
+
 export function startWorker(browser: Browser): void {
   const hooks: Hooks = {
-    afterChange: async (_changed: Order[]) => {
-      await refresh(browser);
-    },
+    afterChange: () => refresh(browser),
     overlayState: async (orderIds) => {
-      const [orders, settings, prefsRaw] = await Promise.all([
-        store.allOrders(),
-        readSettings(),
-        browser.storage.local.get('orderPrefs'),
-      ]);
+      const [orders, settings, prefsRaw] = await Promise.all([store.allOrders(), readSettings(), browser.storage.local.get('orderPrefs')]);
       const prefs = OrderPrefsSchema.safeParse(prefsRaw['orderPrefs']);
       const bundle = await localeBundle(settings.locale);
       const wanted = new Set(orderIds);
@@ -39,7 +124,7 @@ export function startWorker(browser: Browser): void {
         messages: { ...bundle.fallback, ...bundle.messages },
       };
     },
-    uiExtra: async () => null,
+    uiExtra: (msg) => uiExtra(browser, msg),
     openClaim: async (orderId) => {
       await browser.tabs.create({ url: claimPageUrl(browser, orderId) });
     },
@@ -48,15 +133,26 @@ export function startWorker(browser: Browser): void {
   browser.runtime.onMessage.addListener(messageListener(hooks) as never);
   browser.runtime.onInstalled.addListener(() => void refresh(browser));
   browser.runtime.onStartup.addListener(() => void refresh(browser));
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'sync') void refresh(browser);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REMINDER_ALARM) void refresh(browser);
   });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && 'settings' in changes) void refresh(browser);
+  });
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(browser, id, 'open'));
+  browser.notifications.onButtonClicked?.addListener((id, index) => void onNotificationClicked(browser, id, index === 1 ? 'claim' : 'open'));
   void refresh(browser);
 }
 
-/** Badge, reminders and the next alarm, all derived from storage. */
-export async function refresh(browser: Browser): Promise<void> {
-  const orders = await store.allOrders();
-  const count = orders.size;
-  await browser.action.setBadgeText({ text: count ? String(count) : '' });
+/** Firefox has no buttons: a click opens the order. A summary opens the popup's list. */
+export async function onNotificationClicked(browser: Browser, id: string, what: 'open' | 'claim'): Promise<void> {
+  const ref = decodeNotificationId(id);
+  if (!ref) return;
+  await browser.notifications.clear(id);
+  if ('summary' in ref) {
+    await browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?view=list') });
+    return;
+  }
+  if (what === 'claim') await browser.tabs.create({ url: claimPageUrl(browser, ref.orderId) });
+  else await openOrder(browser, ref.orderId);
 }

@@ -15,70 +15,8 @@ export const fixtureText = (name: string): string => readFileSync(join(FIXTURES,
 export const fixtureJson = <T = Record<string, unknown>>(name: string): T => JSON.parse(fixtureText(name)) as T;
 
 export const ORDER_LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
-export const LIST_API = 'mtop.aliexpress.trade.buyer.order.list';
-export const gatewayUrl = (api: string, type = 'originaljson'): string =>
-  `https://acs.aliexpress.com/h5/${api}/1.0/?jsv=2.5.1&appKey=12574478&t=1&sign=x&v=1.0&api=${api}&type=${type}&dataType=json`;
-
-export type Transport = 'xhr' | 'fetch' | 'jsonp' | 'none';
-
-/** Renders order cards from an order-list payload, the way AliExpress's page does (text only). */
-const RENDER_SCRIPT = String.raw`
-window.__confirmed = 0;
-function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
-function render(payload) {
-  window.__received = payload;
-  var list = document.querySelector('.order-main'); var comps = payload.data.data;
-  Object.keys(comps).forEach(function (k) {
-    var c = comps[k]; if (c.tag !== 'pc_om_list_order') return; var f = c.fields;
-    var card = el('div', 'order-item'); card.setAttribute('data-pl', 'order_item');
-    var head = el('div', 'order-item-header');
-    var st = el('div', 'order-item-header-status'); st.appendChild(el('span', 'order-item-header-status-text', f.statusText)); head.appendChild(st);
-    var info = el('div', 'order-item-header-right-info');
-    info.appendChild(el('div', null, 'Order date: ' + f.orderDateText));
-    var idLine = el('div', null, 'Order ID: ' + f.orderId + ' '); var det = el('a', null, 'Details'); det.href = '/p/order/detail.html?orderId=' + f.orderId; idLine.appendChild(det); info.appendChild(idLine);
-    head.appendChild(info); card.appendChild(head);
-    var store = el('div', 'order-item-store'); var sn = el('span', 'order-item-store-name'); var sa = el('a', null, f.storeName); sa.href = f.storePageUrl || '#'; sn.appendChild(sa); store.appendChild(sn); card.appendChild(store);
-    var content = el('div', 'order-item-content');
-    (f.orderLines || []).forEach(function (l) {
-      var body = el('div', 'order-item-content-body');
-      var name = el('div', 'order-item-content-info-name'); var span = el('span', null, l.itemTitle); span.title = l.itemTitle; name.appendChild(span); body.appendChild(name);
-      body.appendChild(el('div', 'order-item-content-info-sku', (l.skuAttrs || []).map(function (s) { return s.text; }).join(', ')));
-      body.appendChild(el('div', 'order-item-content-info-number-quantity', 'x' + l.quantity));
-      content.appendChild(body);
-    });
-    var opt = el('div', 'order-item-content-opt'); opt.appendChild(el('div', 'order-item-content-opt-price-total', 'Total: ' + f.totalPriceText)); content.appendChild(opt);
-    card.appendChild(content);
-    var btns = el('div', 'order-item-btns');
-    (f.buttons || []).forEach(function (b) {
-      var btn = el('button', 'comet-btn', b.text); btn.type = 'button';
-      if (b.type === 'CONFIRM_GOODS') btn.addEventListener('click', function () { window.__confirmed++; });
-      btns.appendChild(btn);
-    });
-    card.appendChild(btns);
-    list.appendChild(card);
-  });
-}
-`;
-
-function loaderScript(transport: Transport, api: string): string {
-  switch (transport) {
-    case 'xhr':
-      return `var x = new XMLHttpRequest(); x.open('GET', ${JSON.stringify(gatewayUrl(api))}); x.onload = function () { render(JSON.parse(x.responseText)); }; x.send();`;
-    case 'fetch':
-      return `fetch(${JSON.stringify(gatewayUrl(api))}).then(function (r) { return r.json(); }).then(render);`;
-    case 'jsonp':
-      return `window.mtopjsonp3 = function (d) { render(d); }; var s = document.createElement('script'); s.src = ${JSON.stringify(gatewayUrl(api, 'originaljsonp') + '&callback=mtopjsonp3')}; document.head.appendChild(s);`;
-    case 'none':
-      return '';
-  }
-}
-
-export function orderListPage(transport: Transport, opts: { lang?: string; extraBody?: string } = {}): string {
-  return `<!doctype html><html lang="${opts.lang ?? 'en'}"><head><meta charset="utf-8"><title>Orders</title>
-<style>body{font:14px Arial;margin:0}.order-main{max-width:980px;margin:0 auto}.order-item{border:1px solid #ddd;margin:12px;padding:12px}.order-item-btns button{margin-inline-end:8px}</style>
-</head><body><div class="order-wrap"><div class="order-main"></div><div class="order-more"><button type="button">View orders</button></div></div>${opts.extraBody ?? ''}
-<script>${RENDER_SCRIPT}${loaderScript(transport, LIST_API)}</script></body></html>`;
-}
+export { LIST_API, gatewayUrl, orderListPage } from '../../scripts/demo-pages.mjs';
+export type { Transport } from '../../scripts/demo-pages.mjs';
 
 export const html = (body: string) => (route: Route) =>
   route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });

@@ -1,0 +1,119 @@
+/**
+ * The worker's deadline duties, all derived from storage on every call: the toolbar badge,
+ * the reminders due now (each raised once), and the one alarm for the next reminder.
+ */
+import { orderDetailUrl } from '../aliexpress';
+import { classifyTrackingEvent } from '../aliexpress/tracking-class';
+import { localDateOf } from '../domain/dates';
+import { sortOrdersByUrgency, type RankedOrder } from '../domain/deadlines/engine';
+import { parseLog, planReminders, recordRaised, reminderMessage, type DueReminders } from '../domain/deadlines/reminders';
+import { DEFAULT_RULES, RulesSchema, type Rules } from '../domain/deadlines/rules';
+import type { Order } from '../domain/order';
+import { localiseParams } from '../i18n/format';
+import { supportsNotificationButtons, type Browser, type NotificationOptions } from '../platform/browser';
+import { localeBundle } from '../platform/i18n';
+import type { Settings } from '../storage/settings';
+import type { OrderStore } from './store';
+
+export const REMINDER_ALARM = 'buyer-shield:reminder';
+export const NOTIFICATION_PREFIX = 'bs|';
+
+export function rulesOf(settings: Settings): Rules {
+  const merged = RulesSchema.safeParse({ ...DEFAULT_RULES, ...(settings.rules ?? {}) });
+  return merged.success ? merged.data : DEFAULT_RULES;
+}
+
+export function rankOrders(orders: Iterable<Order>, rules: Rules, now: number): RankedOrder[] {
+  return sortOrdersByUrgency([...orders], rules, localDateOf(now), () => ({ classifyEvent: classifyTrackingEvent }));
+}
+
+/** Orders with a deadline that applies within `urgentDays` (overdue ones excluded: nothing left to save). */
+export function urgentCount(ranked: readonly RankedOrder[], rules: Rules): { count: number; today: boolean } {
+  let count = 0;
+  let today = false;
+  for (const r of ranked) {
+    const top = r.top;
+    if (top && top.applies && top.daysLeft >= 0 && top.daysLeft <= rules.urgentDays) {
+      count++;
+      if (top.daysLeft <= 1) today = true;
+    }
+  }
+  return { count, today };
+}
+
+export interface RefreshDeps {
+  browser: Browser;
+  store: OrderStore;
+  settings: Settings;
+  now: () => number;
+}
+
+/** Notification id: which deadline (single) or a summary; decoded on click. */
+export function notificationId(due: DueReminders, now: number): string {
+  const first = due.reminders[0];
+  if (due.mode === 'single' && first) return `${NOTIFICATION_PREFIX}${first.orderId}|${first.kind}|${first.due}`;
+  return `${NOTIFICATION_PREFIX}summary|${now}`;
+}
+
+export function decodeNotificationId(id: string): { orderId: string; kind: string; due: string } | { summary: true } | null {
+  if (!id.startsWith(NOTIFICATION_PREFIX)) return null;
+  const [a, b, c] = id.slice(NOTIFICATION_PREFIX.length).split('|');
+  if (a === 'summary') return { summary: true };
+  if (a && /^\d{6,24}$/.test(a) && b && c) return { orderId: a, kind: b, due: c };
+  return null;
+}
+
+export async function refreshDeadlines({ browser, store, settings, now }: RefreshDeps): Promise<void> {
+  const rules = rulesOf(settings);
+  const orders = await store.allOrders();
+  const at = now();
+  const ranked = rankOrders(orders.values(), rules, at);
+
+  const urgent = urgentCount(ranked, rules);
+  await browser.action.setBadgeText({ text: urgent.count ? String(urgent.count) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: urgent.today ? '#c62828' : '#b35900' });
+
+  const entries = ranked.map((r) => ({ orderId: r.order.orderId, firstSeenAt: r.order.firstSeenAt, deadlines: r.deadlines }));
+  // Read, decide and record under the store's queue, so a second wake-up cannot raise the same reminder.
+  const raised = await store.exclusive(async () => {
+    const log = parseLog((await browser.storage.local.get('reminderLog'))['reminderLog']);
+    const plan = planReminders(entries, log, rules, at);
+    if (plan.due.mode !== 'none') {
+      await browser.storage.local.set({ reminderLog: recordRaised(log, plan.due.reminders, at) });
+    }
+    const when = plan.due.mode !== 'none' ? plan.nextWakeAt : plan.nextWakeIfNotRaised;
+    if (when === null) await browser.alarms.clear(REMINDER_ALARM);
+    else await browser.alarms.create(REMINDER_ALARM, { when: Math.max(when, at + 1000) });
+    return plan.due;
+  });
+  if (raised.mode !== 'none' && settings.notificationsEnabled) await notify(browser, settings, raised, orders, at);
+}
+
+async function notify(browser: Browser, settings: Settings, due: DueReminders, orders: Map<string, Order>, now: number): Promise<void> {
+  const message = reminderMessage(due);
+  const first = due.reminders[0];
+  if (!message || !first) return;
+  const { t, lang } = await localeBundle(settings.locale);
+  const order = orders.get(first.orderId);
+  const local = (p: Record<string, string | number>) => localiseParams(t, p, lang);
+  const title = t(message.titleKey, local(message.titleParams));
+  const what =
+    due.mode === 'single' && order
+      ? t('notify_which', { store: order.store.name ?? '—', item: (order.items[0]?.title ?? '').slice(0, 60), order: order.orderId })
+      : '';
+  const body = [what, t(message.bodyKey, local(message.bodyParams))].filter(Boolean).join('\n');
+  const options: NotificationOptions = {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    title,
+    message: body,
+    priority: 2,
+  };
+  if (supportsNotificationButtons() && due.mode === 'single') {
+    options.buttons = [{ title: t('notify_open_order') }, { title: t('notify_draft_claim') }];
+    options.requireInteraction = true;
+  }
+  await browser.notifications.create(notificationId(due, now), options as never);
+}
+
+export { orderDetailUrl };

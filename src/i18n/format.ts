@@ -1,0 +1,41 @@
+/** Formatting for the shopper's language: dates stated as calendar dates, numbers. Pure (Intl). */
+import type { Translate } from './index';
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "2026-09-03" → "3 Sept 2026" / "Sep 3, 2026" / "3 בספט׳ 2026", never shifted by a time zone. */
+export function formatCalendarDate(date: string, lang: string, style: 'medium' | 'long' = 'medium'): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const at = new Date(Date.UTC(y, m - 1, d, 12));
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }).format(at);
+  } catch {
+    return date;
+  }
+}
+
+export function formatNumber(n: number, lang: string): string {
+  try {
+    return new Intl.NumberFormat(lang).format(n);
+  } catch {
+    return String(n);
+  }
+}
+
+/**
+ * Params handed out by the domain, made readable: values that are catalogue keys are
+ * translated, calendar dates formatted for the language, numbers left as they are.
+ */
+export function localiseParams(
+  t: Translate,
+  params: Readonly<Record<string, string | number>>,
+  lang: string,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'string' && CALENDAR_DATE.test(v)) out[k] = formatCalendarDate(v, lang);
+    else if (typeof v === 'string' && /^(deadline|claim|status)_[a-z0-9_]+$/.test(v)) out[k] = t(v);
+    else out[k] = v;
+  }
+  return out;
+}
