@@ -161,7 +161,7 @@ export interface DeadlineBases {
 /** Split page text into phrases: "·", "•", "|", line breaks and sentence ends. */
 export function segments(text: string): string[] {
   return text
-    .split(/\s*[·•|\n\r]\s*|(?<=[a-z\p{Script=Cyrillic}\p{Script=Hebrew})])[.!?;。](?=\s*[\p{Lu}\p{Script=Hebrew}]|$)|[。！？]/u)
+    .split(/\s*[·•|\n\r]\s*|(?<=[a-z\p{Script=Cyrillic}\p{Script=Hebrew})])[.!?;。](?=\s*[\p{Lu}\p{Script=Hebrew}])|[。！？]/u)
     .map((s) => s.trim())
     .filter((s) => s.length > 0 && s.length <= 2000);
 }

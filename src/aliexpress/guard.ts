@@ -1,0 +1,94 @@
+/**
+ * What the confirm guard and the dispute guards recognise on AliExpress pages: the
+ * "Confirm received" control (by the page's own data first: the label its JSON gave the
+ * CONFIRM_GOODS button of that order, in whatever language; then by structure and a
+ * multilingual label table), and the dispute page's "Cancel dispute" and "Accept" controls.
+ */
+import { findConfirmButtons, findOrderCards } from './dom';
+import { BUTTON } from './codes';
+import { classifyUrl } from './pages';
+import { joinSelectors, SELECTORS } from './selectors';
+import { cleanText, normalizeForMatch } from './text';
+
+const CLICKABLE = 'button, a, [role="button"], input[type="button"], input[type="submit"]';
+
+/** orderId → the label the page's JSON gives its "Confirm received" button. */
+export function confirmLabelsFromPayload(payload: unknown, into = new Map<string, string>()): Map<string, string> {
+  const seen = new Set<unknown>();
+  const walk = (node: unknown, orderId: string | null, depth: number): void => {
+    if (!node || typeof node !== 'object' || depth > 12 || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const x of node.slice(0, 2000)) walk(x, orderId, depth + 1);
+      return;
+    }
+    const rec = node as Record<string, unknown>;
+    const id = typeof rec['orderId'] === 'string' || typeof rec['orderId'] === 'number' ? String(rec['orderId']) : orderId;
+    if (rec['type'] === BUTTON.confirmReceived && typeof rec['text'] === 'string' && id && /^\d{6,24}$/.test(id)) {
+      into.set(id, cleanText(rec['text'], 100));
+    }
+    for (const [k, v] of Object.entries(rec)) if (k !== '__proto__') walk(v, id, depth + 1);
+  };
+  walk(payload, null, 0);
+  return into;
+}
+
+export interface GuardTarget {
+  orderId: string;
+  element: Element;
+}
+
+/** The order card (or detail page) an element belongs to, with its order id. */
+export function orderOfElement(el: Element, doc: Document): string | null {
+  const card = el.closest(joinSelectors(SELECTORS.orderCard));
+  if (card) return findOrderCards(card.parentElement ?? doc).find((c) => c.element === card)?.orderId ?? null;
+  const page = classifyUrl(doc.URL);
+  return page.orderId;
+}
+
+/** If `target` is (inside) a "Confirm received" control, which order it confirms. */
+export function confirmTargetOf(target: EventTarget | null, doc: Document, learned: ReadonlyMap<string, string>): GuardTarget | null {
+  if (!(target instanceof Element)) return null;
+  const control = target.closest(CLICKABLE);
+  if (!control) return null;
+  const orderId = orderOfElement(control, doc);
+  const label = normalizeForMatch(cleanText(control.textContent ?? '', 100));
+  if (orderId && label) {
+    const known = learned.get(orderId);
+    if (known && normalizeForMatch(known) === label) return { orderId, element: control };
+  }
+  const found = findConfirmButtons(doc).find((r) => r.element === control || r.element.contains(control) || control.contains(r.element));
+  return found ? { orderId: found.orderId, element: control } : null;
+}
+
+const CANCEL_DISPUTE_LABELS = [
+  'cancel dispute', 'cancel request', 'cancel refund request', 'withdraw dispute', 'cancel return request',
+  'cancelar disputa', 'cancelar solicitud', 'cancelar reembolso', 'cancelar pedido de reembolso', 'cancelar solicitacao',
+  'annuler le litige', 'annuler la demande', 'geschil annuleren', 'verzoek annuleren', 'annuleer geschil',
+  'streitfall stornieren', 'anfrage stornieren', 'antrag zuruckziehen', 'annulla controversia', 'annulla richiesta',
+  'anuluj spor', 'anuluj wniosek', 'отменить спор', 'отменить запрос', 'отменить заявку',
+  'בטל מחלוקת', 'ביטול מחלוקת', 'בטל בקשה', '紛争をキャンセル', 'リクエストをキャンセル', '분쟁 취소', '요청 취소',
+];
+const ACCEPT_OFFER_LABELS = [
+  'accept', 'accept offer', 'accept solution', 'accept proposal', 'agree', 'agree to the solution',
+  'aceptar', 'aceptar oferta', 'aceptar solucion', 'aceitar', 'aceitar oferta', 'aceitar solucao', 'concordar',
+  'accepter', 'accepter l offre', 'accepter la solution', 'accepteren', 'akkoord', 'voorstel accepteren',
+  'akzeptieren', 'angebot annehmen', 'losung akzeptieren', 'accetta', 'accetta offerta', 'akceptuj', 'zaakceptuj',
+  'принять', 'принять предложение', 'принять решение', 'согласиться',
+  'קבל', 'קבל הצעה', 'אשר הצעה', '承諾', '同意する', '提案を承諾', '수락', '제안 수락', '동의',
+];
+const CANCEL_SET = new Set(CANCEL_DISPUTE_LABELS.map(normalizeForMatch));
+const ACCEPT_SET = new Set(ACCEPT_OFFER_LABELS.map(normalizeForMatch));
+
+export type DisputeAction = 'cancel-dispute' | 'accept-offer';
+
+/** On a dispute page, a click on "Cancel dispute" or on accepting the seller's offer. */
+export function disputeActionOf(target: EventTarget | null): { action: DisputeAction; element: Element } | null {
+  if (!(target instanceof Element)) return null;
+  const control = target.closest(CLICKABLE);
+  if (!control) return null;
+  const label = normalizeForMatch(cleanText(control.textContent || control.getAttribute('value') || '', 100));
+  if (CANCEL_SET.has(label)) return { action: 'cancel-dispute', element: control };
+  if (ACCEPT_SET.has(label)) return { action: 'accept-offer', element: control };
+  return null;
+}

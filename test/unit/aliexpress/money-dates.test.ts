@@ -1,0 +1,171 @@
+import { describe, expect, test } from 'vitest';
+import { epochToInstant, parseCalendarDate } from '../../../src/aliexpress/dates';
+import { moneyFromCents, parseFormatPriceInfo, parseMoneyText } from '../../../src/aliexpress/money';
+
+describe('parseMoneyText', () => {
+  const cases: [string, number, string][] = [
+    ['US $25.09', 2509, 'USD'],
+    ['US $1,234.56', 123456, 'USD'],
+    ['€48.88', 4888, 'EUR'],
+    ['48,88 €', 4888, 'EUR'],
+    ['1.234,56 €', 123456, 'EUR'],
+    ['R$132,74', 13274, 'BRL'],
+    ['R$1.132,74', 113274, 'BRL'],
+    ['R$5.00', 500, 'BRL'],
+    ['129,46zł', 12946, 'PLN'],
+    ['1 029,46 zł', 102946, 'PLN'],
+    ['₩11,110', 11110, 'KRW'],
+    ['₩1,211,110', 1211110, 'KRW'],
+    ['C$30.66', 3066, 'CAD'],
+    ['CA$30.66', 3066, 'CAD'],
+    ['10,451円', 10451, 'JPY'],
+    ['¥1,234', 1234, 'JPY'],
+    ['62,76 руб.', 6276, 'RUB'],
+    ['1 262,76 руб.', 126276, 'RUB'],
+    ['₪45.90', 4590, 'ILS'],
+    ['£12.99', 1299, 'GBP'],
+    ['A$19.00', 1900, 'AUD'],
+    ['MX$350.00', 35000, 'MXN'],
+    ['MX$1,350.00', 135000, 'MXN'],
+    ['₺120,50', 12050, 'TRY'],
+    ['₴450,00', 45000, 'UAH'],
+    ['1 234,56 Kč', 123456, 'CZK'],
+    ['₹1,299.00', 129900, 'INR'],
+    ["CHF 1'234.50", 123450, 'CHF'],
+    ['1\u202f234,56\u00a0€', 123456, 'EUR'],
+    ['1\u00a0234,56 €', 123456, 'EUR'],
+    ['Total:R$31,93', 3193, 'BRL'],
+    ['Total (2 items): R$31,93', 3193, 'BRL'],
+    ['12,5 €', 1250, 'EUR'],
+    ['€7', 700, 'EUR'],
+  ];
+  test.each(cases)('%s → %i %s', (text, minor, currency) => {
+    expect(parseMoneyText(text)).toEqual({ minor, currency });
+  });
+
+  test('the order currency code wins over a symbol', () => {
+    expect(parseMoneyText('$25.09', 'CAD')).toEqual({ minor: 2509, currency: 'CAD' });
+    expect(parseMoneyText('¥1,234', 'CNY')).toEqual({ minor: 123400, currency: 'CNY' });
+  });
+
+  test('refuses what is not money', () => {
+    expect(parseMoneyText('Free shipping')).toBeNull();
+    expect(parseMoneyText('25.09')).toBeNull();
+    expect(parseMoneyText('US $')).toBeNull();
+    expect(parseMoneyText('9'.repeat(300))).toBeNull();
+    expect(parseMoneyText('US $' + '9'.repeat(40))).toBeNull();
+  });
+});
+
+describe('parseFormatPriceInfo', () => {
+  test('split forms', () => {
+    expect(parseFormatPriceInfo('R$132,74|132|74', 'BRL')).toEqual({ minor: 13274, currency: 'BRL' });
+    expect(parseFormatPriceInfo('R$132,74|132|74')).toEqual({ minor: 13274, currency: 'BRL' });
+    expect(parseFormatPriceInfo('R$1.132,74|1.132|74', 'BRL')).toEqual({ minor: 113274, currency: 'BRL' });
+    expect(parseFormatPriceInfo('R$335,07|335|07', 'BRL')).toEqual({ minor: 33507, currency: 'BRL' });
+    expect(parseFormatPriceInfo('10,451円|10451|', 'JPY')).toEqual({ minor: 10451, currency: 'JPY' });
+    expect(parseFormatPriceInfo('₩11,110|11,110|', 'KRW')).toEqual({ minor: 11110, currency: 'KRW' });
+    expect(parseFormatPriceInfo('US $25.09|25|09', 'USD')).toEqual({ minor: 2509, currency: 'USD' });
+    expect(parseFormatPriceInfo('US $25.09|25|9', 'USD')).toEqual({ minor: 2590, currency: 'USD' });
+  });
+  test('broken split falls back to the display part, else null', () => {
+    expect(parseFormatPriceInfo('R$132,74|x|y', 'BRL')).toEqual({ minor: 13274, currency: 'BRL' });
+    expect(parseFormatPriceInfo('nothing', 'BRL')).toBeNull();
+    expect(parseFormatPriceInfo('R$1|2|3', 'bad')).toEqual({ minor: 230, currency: 'BRL' });
+  });
+  test('cent DTOs convert to the currency minor unit', () => {
+    expect(moneyFromCents(6125, 'BRL')).toEqual({ minor: 6125, currency: 'BRL' });
+    expect(moneyFromCents(123400, 'JPY')).toEqual({ minor: 1234, currency: 'JPY' });
+    expect(moneyFromCents(-1, 'BRL')).toBeNull();
+  });
+});
+
+describe('parseCalendarDate', () => {
+  const cases: [string, string][] = [
+    ['Sep 1, 2026', '2026-09-01'],
+    ['Sep. 1, 2026', '2026-09-01'],
+    ['September 1, 2026', '2026-09-01'],
+    ['September 1st, 2026', '2026-09-01'],
+    ['1 Sep 2026', '2026-09-01'],
+    ['Refund if no delivery before Sep 4, 2026', '2026-09-04'],
+    // es
+    ['1 de septiembre de 2026', '2026-09-01'],
+    ['1 sept 2026', '2026-09-01'],
+    ['15 ene. 2026', '2026-01-15'],
+    // pt
+    ['1 de setembro de 2026', '2026-09-01'],
+    ['4 de set. de 2026', '2026-09-04'],
+    ['12 de março de 2026', '2026-03-12'],
+    // fr
+    ['1er septembre 2026', '2026-09-01'],
+    ['4 févr. 2026', '2026-02-04'],
+    ['20 août 2026', '2026-08-20'],
+    // nl
+    ['1 september 2026', '2026-09-01'],
+    ['3 mrt. 2026', '2026-03-03'],
+    ['17 mei 2026', '2026-05-17'],
+    // de
+    ['1. September 2026', '2026-09-01'],
+    ['3. März 2026', '2026-03-03'],
+    ['24. Dez. 2026', '2026-12-24'],
+    // it
+    ['1 settembre 2026', '2026-09-01'],
+    ['7 giu 2026', '2026-06-07'],
+    // pl
+    ['1 września 2026', '2026-09-01'],
+    ['5 października 2026', '2026-10-05'],
+    ['9 lis 2026', '2026-11-09'],
+    // ru
+    ['29 января 2024', '2024-01-29'],
+    ['29 января 2024 г.', '2024-01-29'],
+    ['3 сент. 2026 г.', '2026-09-03'],
+    ['1 мая 2026', '2026-05-01'],
+    // he
+    ['1 בספטמבר 2026', '2026-09-01'],
+    ['4 בספט׳ 2026', '2026-09-04'],
+    ['15 ביולי 2026', '2026-07-15'],
+    // ja, ko, zh
+    ['2026年2月6日', '2026-02-06'],
+    ['2026年 9月 4日までに配達されない場合は返金', '2026-09-04'],
+    ['2026년 2월 6일', '2026-02-06'],
+    ['2026. 2. 6.', '2026-02-06'],
+    // numeric
+    ['2026-09-01', '2026-09-01'],
+    ['2022-03-23 21:19:58', '2022-03-23'],
+    ['2026/09/01', '2026-09-01'],
+    ['01.09.2026', '2026-09-01'],
+    ['25/12/2026', '2026-12-25'],
+    ['12/25/2026', '2026-12-25'],
+  ];
+  test.each(cases)('%s → %s', (text, date) => {
+    expect(parseCalendarDate(text)).toBe(date);
+  });
+
+  test('ambiguous numeric dates follow the locale hint', () => {
+    expect(parseCalendarDate('03/04/2026')).toBe('2026-04-03');
+    expect(parseCalendarDate('03/04/2026', 'en-US')).toBe('2026-03-04');
+    expect(parseCalendarDate('03.04.2026', 'en-US')).toBe('2026-04-03');
+  });
+
+  test('refuses what is not a date', () => {
+    expect(parseCalendarDate('Tue | Jul. 28 18:39')).toBeNull();
+    expect(parseCalendarDate('Feb 30, 2026')).toBeNull();
+    expect(parseCalendarDate('Order 8214398062177351')).toBeNull();
+    expect(parseCalendarDate('Foo 3, 2026')).toBeNull();
+    expect(parseCalendarDate('')).toBeNull();
+  });
+
+  test('never shifted by the time zone: the stated day stays the day', () => {
+    // Same result whatever TZ the runtime has: no Date parsing of the text is involved.
+    expect(parseCalendarDate('Feb 21, 2026')).toBe('2026-02-21');
+    expect(parseCalendarDate('Dec 31, 2026')).toBe('2026-12-31');
+  });
+
+  test('epoch ms become ISO instants', () => {
+    expect(epochToInstant(1785512111654)).toBe('2026-07-31T15:35:11.654Z');
+    expect(epochToInstant('1648080887108')).toBe('2022-03-24T00:14:47.108Z');
+    expect(epochToInstant(1785512111)).toBe('2026-07-31T15:35:11.000Z');
+    expect(epochToInstant('soon')).toBeNull();
+    expect(epochToInstant(1e20)).toBeNull();
+  });
+});
