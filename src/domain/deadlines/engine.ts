@@ -20,7 +20,7 @@
  */
 import type { CalendarDate, DeadlineKind, Order, OrderStatus, TrackingEvent } from '../order';
 import { DEADLINE_KINDS } from '../order';
-import { addDays, dayNumber, localDateOf } from '../dates';
+import { dateOfDay, dayOf, localDayOf } from './days';
 import type { Rules } from './rules';
 
 export const ACTION_KEYS = [
@@ -123,25 +123,29 @@ export function urgencyKey(urgency: Urgency): string {
 // ---------------------------------------------------------------------------------------
 // Order situation
 
+/** Dates are day numbers (days.ts) from here on. */
 interface Situation {
   status: OrderStatus;
   ended: boolean;
   completed: boolean;
-  completedOn: CalendarDate | null;
+  completedOn: number | null;
   delivered: boolean;
-  deliveredOn: CalendarDate | null;
-  pickupSince: CalendarDate | null;
-  lastMovementOn: CalendarDate | null;
+  deliveredOn: number | null;
+  pickupSince: number | null;
   disputeOpen: boolean;
   disputeStage: string;
-  moving: boolean;
+  /** Tracking moved within `rules.stalledAfterDays` (computed on first use: only the not-received advice needs it). */
+  moving: () => boolean;
 }
 
-function instantDate(at: string | null | undefined): CalendarDate | null {
+/** Local day number of an ISO instant, or null. */
+function instantDay(at: string | null | undefined): number | null {
   if (!at) return null;
   const ms = Date.parse(at);
-  return Number.isNaN(ms) ? null : localDateOf(ms);
+  return Number.isNaN(ms) ? null : localDayOf(ms);
 }
+
+const factDay = (d: CalendarDate | null | undefined): number | null => (d ? dayOf(d) : null);
 
 /** The status, or when it is 'unknown' the last known one from the history. */
 function effectiveStatus(order: Order): OrderStatus {
@@ -156,28 +160,26 @@ function effectiveStatus(order: Order): OrderStatus {
   return 'unknown';
 }
 
-/** Latest local date among tracking events; only the two ends of each list are read (lists are chronological one way or the other). */
-function latestEventDate(order: Order): CalendarDate | null {
-  let best: CalendarDate | null = null;
+/** Latest local day among tracking events; only the two ends of each list are read (lists are chronological one way or the other). */
+function latestEventDay(order: Order): number | null {
+  let best = -Infinity;
   for (const pkg of order.tracking) {
     const ev = pkg.events;
     let first: string | null = null;
     let last: string | null = null;
     for (let i = 0; i < ev.length && first === null; i++) first = ev[i]!.at;
     for (let i = ev.length - 1; i >= 0 && last === null; i--) last = ev[i]!.at;
-    for (const at of first === last ? [first] : [first, last]) {
-      const d = instantDate(at);
-      if (d && (best === null || d > best)) best = d;
-    }
+    if (first) best = Math.max(best, Date.parse(first) || -Infinity);
+    if (last && last !== first) best = Math.max(best, Date.parse(last) || -Infinity);
   }
-  return best;
+  return best === -Infinity ? null : localDayOf(best);
 }
 
 /** Scan events with the adapter's classifier: when did the parcel start waiting, when was it delivered. */
 function classifyTracking(
   order: Order,
   classify: (e: TrackingEvent) => TrackingEventClass,
-): { pickupSince: CalendarDate | null; deliveredOn: CalendarDate | null } {
+): { pickupSince: number | null; deliveredOn: number | null } {
   let pickupAt: number | null = null;
   let deliveredAt: number | null = null;
   for (const pkg of order.tracking) {
@@ -193,20 +195,20 @@ function classifyTracking(
   // Collected after it reached the pickup point: no longer waiting.
   if (pickupAt !== null && deliveredAt !== null && deliveredAt >= pickupAt) pickupAt = null;
   return {
-    pickupSince: pickupAt === null ? null : localDateOf(pickupAt),
-    deliveredOn: deliveredAt === null ? null : localDateOf(deliveredAt),
+    pickupSince: pickupAt === null ? null : localDayOf(pickupAt),
+    deliveredOn: deliveredAt === null ? null : localDayOf(deliveredAt),
   };
 }
 
-function situationOf(order: Order, rules: Rules, today: CalendarDate, facts: DeadlineFacts): Situation {
+function situationOf(order: Order, rules: Rules, todayDay: number, facts: DeadlineFacts): Situation {
   const status = effectiveStatus(order);
   const history = order.statusHistory ?? [];
-  let completedOn: CalendarDate | null = order.completedOn ?? null;
+  let completedOn: number | null = factDay(order.completedOn);
   let everCompleted = status === 'completed' || completedOn !== null;
   for (const h of history) {
     if (h.status === 'completed') {
       everCompleted = true;
-      completedOn ??= instantDate(h.at);
+      completedOn ??= instantDay(h.at);
       break;
     }
   }
@@ -214,16 +216,21 @@ function situationOf(order: Order, rules: Rules, today: CalendarDate, facts: Dea
     facts.classifyEvent && (facts.pickupSince === undefined || facts.deliveredOn === undefined)
       ? classifyTracking(order, facts.classifyEvent)
       : { pickupSince: null, deliveredOn: null };
-  let deliveredOn: CalendarDate | null;
-  if (facts.deliveredOn !== undefined) deliveredOn = facts.deliveredOn;
-  else deliveredOn = instantDate(order.deliveredAt) ?? classified.deliveredOn;
-  let pickupSince = facts.pickupSince !== undefined ? facts.pickupSince : classified.pickupSince;
-  if (pickupSince && deliveredOn && deliveredOn >= pickupSince) pickupSince = null;
-  const lastMovementOn = facts.lastMovementOn !== undefined ? facts.lastMovementOn : latestEventDate(order);
+  let deliveredOn: number | null;
+  if (facts.deliveredOn !== undefined) deliveredOn = factDay(facts.deliveredOn);
+  else deliveredOn = instantDay(order.deliveredAt) ?? classified.deliveredOn;
+  let pickupSince = facts.pickupSince !== undefined ? factDay(facts.pickupSince) : classified.pickupSince;
+  if (pickupSince !== null && deliveredOn !== null && deliveredOn >= pickupSince) pickupSince = null;
   const dispute = order.dispute;
   const disputeOpen = (dispute !== null && dispute.stage !== 'closed') || (dispute === null && status === 'in_dispute');
-  const moving =
-    lastMovementOn !== null && dayNumber(today) - dayNumber(lastMovementOn) < rules.stalledAfterDays;
+  let moving: boolean | undefined;
+  const isMoving = () => {
+    if (moving === undefined) {
+      const last = facts.lastMovementOn !== undefined ? factDay(facts.lastMovementOn) : latestEventDay(order);
+      moving = last !== null && todayDay - last < rules.stalledAfterDays;
+    }
+    return moving;
+  };
   return {
     status,
     ended: status === 'closed' || status === 'cancelled',
@@ -232,10 +239,9 @@ function situationOf(order: Order, rules: Rules, today: CalendarDate, facts: Dea
     delivered: deliveredOn !== null || everCompleted,
     deliveredOn,
     pickupSince,
-    lastMovementOn,
     disputeOpen,
     disputeStage: dispute?.stage ?? 'unknown',
-    moving,
+    moving: isMoving,
   };
 }
 
@@ -253,7 +259,7 @@ const no = (reasonKey: string): Verdict => ({ applies: false, action: 'no_action
 
 const DISPUTE_KINDS: ReadonlySet<DeadlineKind> = new Set(['seller-response', 'escalation', 'return-shipping']);
 
-function judge(kind: DeadlineKind, due: CalendarDate, s: Situation, today: CalendarDate): Verdict {
+function judge(kind: DeadlineKind, due: number, s: Situation, today: number): Verdict {
   if (DISPUTE_KINDS.has(kind)) {
     // The only clocks that run on a closed or cancelled order: an open dispute's.
     if (!s.disputeOpen) return no('deadline_reason_no_open_dispute');
@@ -276,10 +282,10 @@ function judge(kind: DeadlineKind, due: CalendarDate, s: Situation, today: Calen
   if (s.status === 'awaiting_payment') return no('deadline_reason_not_paid');
   if (s.ended) return no('deadline_reason_order_ended');
   if (s.disputeOpen) return no('deadline_reason_dispute_open');
-  const notReceivedAction: ActionKey = s.moving ? 'ask_extension_or_dispute' : 'open_not_received_dispute';
+  const notReceived = (): ActionKey => (s.moving() ? 'ask_extension_or_dispute' : 'open_not_received_dispute');
   switch (kind) {
     case 'no-delivery-refund':
-      return s.delivered ? no('deadline_reason_delivered') : { applies: true, action: notReceivedAction };
+      return s.delivered ? no('deadline_reason_delivered') : { applies: true, action: notReceived() };
     case 'late-delivery-coupon': {
       if (s.delivered) {
         const arrived = s.deliveredOn ?? s.completedOn;
@@ -296,7 +302,7 @@ function judge(kind: DeadlineKind, due: CalendarDate, s: Situation, today: Calen
       if (s.completed) return no('deadline_reason_completed');
       return s.delivered
         ? { applies: true, action: 'confirm_only_when_satisfied' }
-        : { applies: true, action: notReceivedAction };
+        : { applies: true, action: notReceived() };
     case 'return-window':
       return s.completed ? { applies: true, action: 'return_or_refund_before' } : no('deadline_reason_not_completed');
     case 'dispute-window':
@@ -317,6 +323,7 @@ function judge(kind: DeadlineKind, due: CalendarDate, s: Situation, today: Calen
 interface Candidate {
   kind: DeadlineKind;
   due: CalendarDate;
+  dueDay: number;
   source: 'page' | 'estimate';
   text: string | null;
   reasonKey: string;
@@ -326,44 +333,53 @@ interface Candidate {
 /** Page dates of one kind, merged: dates within `window` days of a cluster's first collapse into it (earliest kept). */
 function clusterPage(dates: Candidate[], windowDays: number): Candidate[] {
   if (dates.length <= 1) return dates;
-  dates.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  dates.sort((a, b) => a.dueDay - b.dueDay);
   const out: Candidate[] = [];
   let head: Candidate | null = null;
-  let headDay = 0;
   for (const c of dates) {
-    const d = dayNumber(c.due);
-    if (head !== null && d - headDay <= windowDays) {
-      if (c.due !== head.due) head.reasonKey = 'deadline_reason_page_earliest';
+    if (head !== null && c.dueDay - head.dueDay <= windowDays) {
+      if (c.dueDay !== head.dueDay) head.reasonKey = 'deadline_reason_page_earliest';
       continue;
     }
     head = { ...c };
-    headDay = d;
     out.push(head);
   }
   return out;
 }
 
-function estimates(order: Order, s: Situation, rules: Rules, today: CalendarDate): Candidate[] {
+function estimates(order: Order, s: Situation, rules: Rules, todayDay: number, facts: DeadlineFacts): Candidate[] {
   const out: Candidate[] = [];
-  const est = (kind: DeadlineKind, from: CalendarDate, days: number, reasonKey: string) =>
-    out.push({ kind, due: addDays(from, days), source: 'estimate', text: null, reasonKey, ruleDays: days });
-  if (s.completedOn) est('return-window', s.completedOn, rules.returnWindowDays, 'deadline_reason_est_return_window');
-  if (s.pickupSince) {
+  const est = (kind: DeadlineKind, from: number, days: number, reasonKey: string) =>
+    out.push({
+      kind,
+      due: dateOfDay(from + days),
+      dueDay: from + days,
+      source: 'estimate',
+      text: null,
+      reasonKey,
+      ruleDays: days,
+    });
+  if (s.completedOn !== null) est('return-window', s.completedOn, rules.returnWindowDays, 'deadline_reason_est_return_window');
+  if (s.pickupSince !== null) {
     // "Remind after 2 days, again after 5": the next reminder date still ahead, else the last one.
     const list = rules.pickupRemindDays;
     let chosen = list[list.length - 1] ?? 0;
     for (const d of list) {
-      if (addDays(s.pickupSince, d) >= today) {
+      if (s.pickupSince + d >= todayDay) {
         chosen = d;
         break;
       }
     }
     est('pickup', s.pickupSince, chosen, 'deadline_reason_est_pickup');
   }
-  const opened = order.dispute?.openedOn ?? null;
+  const opened = order.dispute?.openedOn;
   if (opened) {
-    est('seller-response', opened, rules.sellerResponseDays, 'deadline_reason_est_seller_response');
-    est('escalation', opened, rules.escalationDays, 'deadline_reason_est_escalation');
+    const day = dayOf(opened);
+    est('seller-response', day, rules.sellerResponseDays, 'deadline_reason_est_seller_response');
+    est('escalation', day, rules.escalationDays, 'deadline_reason_est_escalation');
+  }
+  if (s.disputeStage === 'awaiting_return' && facts.returnAgreedOn) {
+    est('return-shipping', dayOf(facts.returnAgreedOn), rules.returnShippingDays, 'deadline_reason_est_return_shipping');
   }
   return out;
 }
@@ -383,7 +399,8 @@ export function computeDeadlines(
   today: CalendarDate,
   facts: DeadlineFacts = EMPTY_FACTS,
 ): ComputedDeadline[] {
-  const s = situationOf(order, rules, today, facts);
+  const todayDay = dayOf(today);
+  const s = situationOf(order, rules, todayDay, facts);
 
   const pageByKind = new Map<DeadlineKind, Candidate[]>();
   const storedEstimates = new Map<DeadlineKind, Candidate>();
@@ -391,6 +408,7 @@ export function computeDeadlines(
     const c: Candidate = {
       kind: d.kind,
       due: d.due,
+      dueDay: dayOf(d.due),
       source: d.source,
       text: d.text,
       reasonKey: d.source === 'page' ? 'deadline_reason_page' : 'deadline_reason_estimate',
@@ -407,17 +425,7 @@ export function computeDeadlines(
 
   const candidates: Candidate[] = [];
   for (const list of pageByKind.values()) candidates.push(...clusterPage(list, rules.samePageDeadlineDays));
-  const own = estimates(order, s, rules, today);
-  if (s.disputeStage === 'awaiting_return' && facts.returnAgreedOn) {
-    own.push({
-      kind: 'return-shipping',
-      due: addDays(facts.returnAgreedOn, rules.returnShippingDays),
-      source: 'estimate',
-      text: null,
-      reasonKey: 'deadline_reason_est_return_shipping',
-      ruleDays: rules.returnShippingDays,
-    });
-  }
+  const own = estimates(order, s, rules, todayDay, facts);
   const ownKinds = new Set<DeadlineKind>();
   for (const c of own) {
     if (pageByKind.has(c.kind)) continue;
@@ -428,16 +436,15 @@ export function computeDeadlines(
     if (!pageByKind.has(c.kind) && !ownKinds.has(c.kind)) candidates.push(c);
   }
 
-  const todayDay = dayNumber(today);
   const out: ComputedDeadline[] = [];
   for (const c of candidates) {
-    const v = judge(c.kind, c.due, s, today);
-    const daysLeft = dayNumber(c.due) - todayDay;
+    const v = judge(c.kind, c.dueDay, s, todayDay);
+    const daysLeft = c.dueDay - todayDay;
     const params: Record<string, string | number> = { date: c.due, days: Math.abs(daysLeft) };
     if (c.ruleDays !== null) params.rule_days = c.ruleDays;
     if (v.action === 'open_not_received_dispute' || v.action === 'ask_extension_or_dispute') {
-      params.from = addDays(c.due, -rules.disputeEarliestDaysBefore);
-      params.by = addDays(c.due, -rules.disputeLatestDaysBefore);
+      params.from = dateOfDay(c.dueDay - rules.disputeEarliestDaysBefore);
+      params.by = dateOfDay(c.dueDay - rules.disputeLatestDaysBefore);
     }
     out.push({
       kind: c.kind,

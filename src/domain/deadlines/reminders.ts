@@ -18,7 +18,8 @@
 import * as z from 'zod/mini';
 import { DEADLINE_KINDS } from '../order';
 import type { CalendarDate, DeadlineKind } from '../order';
-import { addDays, dayNumber, fromDayNumber, localDateOf, localTimeOn } from '../dates';
+import { addDays, localDateOf, localTimeOn } from '../dates';
+import { dayOf, daysFromCivil, localDayOf, localTimeOnDay } from './days';
 import type { ComputedDeadline } from './engine';
 import type { QuietHours, Rules } from './rules';
 
@@ -122,7 +123,7 @@ function inQuiet(q: Quiet, minutes: number): boolean {
 /** The end of the quiet period containing local time `minutes` on local day `day`. */
 function quietEndFrom(q: Quiet, day: number, minutes: number): number {
   const endDay = q.start > q.end && minutes >= q.start ? day + 1 : day;
-  return localTimeOn(fromDayNumber(endDay), q.endH, q.endM);
+  return localTimeOnDay(endDay, q.endH, q.endM);
 }
 
 /** `ms` itself, or the end of the quiet hours it falls in. */
@@ -135,7 +136,7 @@ function adjust(ms: number, q: Quiet | null): number {
   const d = new Date(ms);
   const minutes = d.getHours() * 60 + d.getMinutes();
   if (!inQuiet(q, minutes)) return ms;
-  return quietEndFrom(q, dayNumber(localDateOf(d)), minutes);
+  return quietEndFrom(q, daysFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate()), minutes);
 }
 
 class Clock {
@@ -150,7 +151,7 @@ class Clock {
   scheduled(day: number): number {
     let ms = this.atHour.get(day);
     if (ms === undefined) {
-      ms = localTimeOn(fromDayNumber(day), this.rules.reminderHour);
+      ms = localTimeOnDay(day, this.rules.reminderHour);
       if (this.hourQuiet && this.q) ms = quietEndFrom(this.q, day, this.rules.reminderHour * 60);
       this.atHour.set(day, ms);
     }
@@ -189,7 +190,7 @@ export function planReminders(
   const clock = new Clock(rules);
   const leads = leadsOf(rules);
   const pickupLeads = [0];
-  const todayDay = dayNumber(localDateOf(now));
+  const todayDay = localDayOf(now);
   const missedMs = rules.missedAfterHours * HOUR;
   const due: DueReminder[] = [];
   let next = Infinity;
@@ -198,7 +199,7 @@ export function planReminders(
     const seen = firstSeenMs(entry.firstSeenAt);
     for (const d of entry.deadlines) {
       if (!d.remind) continue;
-      const dueDay = dayNumber(d.due);
+      const dueDay = dayOf(d.due);
       if (dueDay < todayDay) continue;
       const key = `${entry.orderId}|${d.kind}|${d.due}`;
       if (log.done[key]) continue;

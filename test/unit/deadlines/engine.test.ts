@@ -1,0 +1,410 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeDeadlines,
+  isNoDeliveryDateUnknown,
+  mostUrgent,
+  sortOrdersByUrgency,
+  urgencyOf,
+  type ComputedDeadline,
+  type TrackingEventClass,
+} from '../../../src/domain/deadlines/engine';
+import { DEFAULT_RULES, RulesSchema, parseRules } from '../../../src/domain/deadlines/rules';
+import type { TrackingEvent } from '../../../src/domain/order';
+import { dispute, event, makeOrder, page } from './helpers';
+
+const R = DEFAULT_RULES;
+const TODAY = '2026-09-10';
+
+const brief = (list: ComputedDeadline[]) =>
+  list.map((d) => `${d.kind} ${d.due} ${d.source} ${d.applies ? 'applies' : 'no'} ${d.action} ${d.reasonKey}`);
+
+describe('rules', () => {
+  it('defaults validate and carry the BRIEF §4 numbers', () => {
+    expect(RulesSchema.safeParse(DEFAULT_RULES).success).toBe(true);
+    expect(R.returnWindowDays).toBe(15);
+    expect(R.pickupRemindDays).toEqual([2, 5]);
+    expect([R.sellerResponseDays, R.escalationDays, R.returnShippingDays]).toEqual([5, 7, 10]);
+    expect(R.leadDays).toEqual([7, 3, 1, 0]);
+    expect([R.urgentDays, R.reminderHour, R.quietHours]).toEqual([3, 9, null]);
+  });
+  it('rejects out-of-range numbers and bad quiet hours, falling back to defaults', () => {
+    expect(RulesSchema.safeParse({ ...R, returnWindowDays: -1 }).success).toBe(false);
+    expect(RulesSchema.safeParse({ ...R, reminderHour: 24 }).success).toBe(false);
+    expect(RulesSchema.safeParse({ ...R, quietHours: { start: '25:00', end: '07:00' } }).success).toBe(false);
+    expect(parseRules({ ...R, quietHours: { start: '22:00', end: '07:00' } }).quietHours).toEqual({
+      start: '22:00',
+      end: '07:00',
+    });
+    expect(parseRules({ nonsense: true })).toBe(DEFAULT_RULES);
+  });
+  it('does not model the obsolete 60-day protection: a silent page gives no no-delivery date', () => {
+    const order = makeOrder({ placedOn: '2026-07-01', shippedOn: '2026-07-03' });
+    expect(computeDeadlines(order, R, TODAY)).toEqual([]);
+    expect(isNoDeliveryDateUnknown(order, [])).toBe(true);
+    expect(Object.values(R)).not.toContain(60);
+  });
+});
+
+describe('urgencyOf', () => {
+  it.each([
+    [-1, 'overdue'],
+    [0, 'today'],
+    [1, 'urgent'],
+    [3, 'urgent'],
+    [4, 'soon'],
+    [7, 'soon'],
+    [8, 'later'],
+  ] as const)('%i days → %s', (days, u) => {
+    expect(urgencyOf(days, R)).toBe(u);
+  });
+});
+
+describe('refund if not delivered', () => {
+  it('applies while awaiting delivery; with no tracking movement, open the dispute 3–5 days before', () => {
+    const order = makeOrder({ deadlines: [page('no-delivery-refund', '2026-09-15', 'Refund if no delivery before Sep 15, 2026')] });
+    const [d] = computeDeadlines(order, R, TODAY);
+    expect(d).toEqual({
+      kind: 'no-delivery-refund',
+      due: '2026-09-15',
+      source: 'page',
+      text: 'Refund if no delivery before Sep 15, 2026',
+      action: 'open_not_received_dispute',
+      applies: true,
+      daysLeft: 5,
+      urgency: 'soon',
+      reasonKey: 'deadline_reason_page',
+      params: { date: '2026-09-15', days: 5, from: '2026-09-10', by: '2026-09-12' },
+      remind: true,
+    });
+  });
+  it('asks for an extension when tracking moved recently, a dispute when it stalled for weeks', () => {
+    const moving = makeOrder({
+      deadlines: [page('no-delivery-refund', '2026-09-15')],
+      tracking: [{ number: 'LP1', carrier: null, events: [event('2026-09-08T10:00:00Z'), event('2026-08-20T10:00:00Z')] }],
+    });
+    expect(computeDeadlines(moving, R, TODAY)[0]!.action).toBe('ask_extension_or_dispute');
+    const stalled = makeOrder({
+      deadlines: [page('no-delivery-refund', '2026-09-15')],
+      tracking: [{ number: 'LP1', carrier: null, events: [event('2026-08-10T10:00:00Z'), event('2026-08-20T10:00:00Z')] }],
+    });
+    expect(computeDeadlines(stalled, R, TODAY)[0]!.action).toBe('open_not_received_dispute');
+    expect(computeDeadlines(moving, R, TODAY, { lastMovementOn: '2026-08-01' })[0]!.action).toBe(
+      'open_not_received_dispute',
+    );
+  });
+  it('two page dates a day apart are one deadline: the earlier wins; far apart stay two', () => {
+    const order = makeOrder({
+      deadlines: [page('no-delivery-refund', '2026-09-16', 'services'), page('no-delivery-refund', '2026-09-15', 'tracking')],
+    });
+    const list = computeDeadlines(order, R, TODAY);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ due: '2026-09-15', text: 'tracking', reasonKey: 'deadline_reason_page_earliest' });
+    const same = makeOrder({ deadlines: [page('no-delivery-refund', '2026-09-15'), page('no-delivery-refund', '2026-09-15')] });
+    expect(brief(computeDeadlines(same, R, TODAY))).toEqual([
+      'no-delivery-refund 2026-09-15 page applies open_not_received_dispute deadline_reason_page',
+    ]);
+    const far = makeOrder({ deadlines: [page('no-delivery-refund', '2026-10-20'), page('no-delivery-refund', '2026-09-15')] });
+    expect(computeDeadlines(far, R, TODAY).map((d) => d.due)).toEqual(['2026-09-15', '2026-10-20']);
+  });
+  it('no longer applies once delivered, completed, closed, cancelled or disputed', () => {
+    const nd = [page('no-delivery-refund', '2026-09-15')];
+    const cases = [
+      [makeOrder({ deadlines: nd, deliveredAt: '2026-09-09T12:00:00.000Z' }), 'deadline_reason_delivered'],
+      [makeOrder({ deadlines: nd, status: 'completed', completedOn: '2026-09-09' }), 'deadline_reason_delivered'],
+      [makeOrder({ deadlines: nd, status: 'closed' }), 'deadline_reason_order_ended'],
+      [makeOrder({ deadlines: nd, status: 'cancelled' }), 'deadline_reason_order_ended'],
+      [makeOrder({ deadlines: nd, status: 'awaiting_payment' }), 'deadline_reason_not_paid'],
+      [makeOrder({ deadlines: nd, status: 'in_dispute', dispute: dispute() }), 'deadline_reason_dispute_open'],
+    ] as const;
+    for (const [order, reason] of cases) {
+      const d = computeDeadlines(order, R, TODAY).find((x) => x.kind === 'no-delivery-refund')!;
+      expect([d.applies, d.action, d.reasonKey, d.remind]).toEqual([false, 'no_action', reason, false]);
+    }
+  });
+  it('applies while awaiting shipment and for status unknown (history says awaiting delivery)', () => {
+    const shipment = makeOrder({ status: 'awaiting_shipment', deadlines: [page('no-delivery-refund', '2026-10-01')] });
+    expect(computeDeadlines(shipment, R, TODAY)[0]).toMatchObject({ applies: true, daysLeft: 21, urgency: 'later' });
+    const unknownAfterCompleted = makeOrder({
+      status: 'unknown',
+      statusHistory: [
+        { status: 'awaiting_delivery', at: '2026-08-05T00:00:00.000Z' },
+        { status: 'completed', at: '2026-09-01T08:00:00.000Z' },
+        { status: 'unknown', at: '2026-09-09T08:00:00.000Z' },
+      ],
+      deadlines: [page('no-delivery-refund', '2026-10-01')],
+    });
+    const list = computeDeadlines(unknownAfterCompleted, R, TODAY);
+    expect(brief(list)).toEqual([
+      // completedOn comes from the history's first "completed": Sep 1 + 15 days
+      'return-window 2026-09-16 estimate applies return_or_refund_before deadline_reason_est_return_window',
+      'no-delivery-refund 2026-10-01 page no no_action deadline_reason_delivered',
+    ]);
+  });
+});
+
+describe('late-delivery coupon', () => {
+  const c = [page('late-delivery-coupon', '2026-09-12', 'US $1.00 coupon if delayed by Sep 12')];
+  it('is pending (not applicable) before the date, owed once the date passes undelivered', () => {
+    expect(computeDeadlines(makeOrder({ deadlines: c }), R, TODAY)[0]).toMatchObject({
+      applies: false,
+      reasonKey: 'deadline_reason_coupon_pending',
+    });
+    expect(computeDeadlines(makeOrder({ deadlines: c }), R, '2026-09-13')[0]).toMatchObject({
+      applies: true,
+      action: 'collect_coupon',
+      reasonKey: 'deadline_reason_late_now',
+      daysLeft: -1,
+      urgency: 'overdue',
+      remind: false,
+    });
+  });
+  it('delivered after the date → collect the coupon; delivered in time → nothing', () => {
+    const late = makeOrder({ deadlines: c, deliveredAt: '2026-09-14T09:00:00.000Z' });
+    expect(computeDeadlines(late, R, '2026-09-15')[0]).toMatchObject({
+      applies: true,
+      action: 'collect_coupon',
+      reasonKey: 'deadline_reason_delivered_late',
+    });
+    const onTime = makeOrder({ deadlines: c, status: 'completed', completedOn: '2026-09-11' });
+    expect(computeDeadlines(onTime, R, '2026-09-15').find((d) => d.kind === 'late-delivery-coupon')).toMatchObject({
+      applies: false,
+      reasonKey: 'deadline_reason_delivered_in_time',
+    });
+  });
+});
+
+describe('auto-confirm, return, dispute and free-return windows', () => {
+  it('auto-confirm: before delivery it is the not-received clock; after, confirm only when satisfied', () => {
+    const ac = [page('auto-confirm', '2026-09-20')];
+    expect(computeDeadlines(makeOrder({ deadlines: ac }), R, TODAY)[0]!.action).toBe('open_not_received_dispute');
+    const delivered = makeOrder({ deadlines: ac, deliveredAt: '2026-09-09T12:00:00.000Z' });
+    expect(computeDeadlines(delivered, R, TODAY)[0]).toMatchObject({
+      applies: true,
+      action: 'confirm_only_when_satisfied',
+      params: { date: '2026-09-20', days: 10 },
+    });
+    const done = makeOrder({ deadlines: ac, status: 'completed', completedOn: '2026-09-09' });
+    expect(computeDeadlines(done, R, TODAY).find((d) => d.kind === 'auto-confirm')).toMatchObject({
+      applies: false,
+      reasonKey: 'deadline_reason_completed',
+    });
+  });
+  it('return window: 15 days after completion when the page is silent, the page date when it speaks', () => {
+    const est = makeOrder({ status: 'completed', completedOn: '2026-09-05' });
+    expect(computeDeadlines(est, R, TODAY)).toEqual([
+      {
+        kind: 'return-window',
+        due: '2026-09-20',
+        source: 'estimate',
+        text: null,
+        action: 'return_or_refund_before',
+        applies: true,
+        daysLeft: 10,
+        urgency: 'later',
+        reasonKey: 'deadline_reason_est_return_window',
+        params: { date: '2026-09-20', days: 10, rule_days: 15 },
+        remind: true,
+      },
+    ]);
+    const stated = makeOrder({
+      status: 'completed',
+      completedOn: '2026-09-05',
+      deadlines: [page('return-window', '2026-09-12', 'within 7 days of confirming receipt')],
+    });
+    expect(brief(computeDeadlines(stated, R, TODAY))).toEqual([
+      'return-window 2026-09-12 page applies return_or_refund_before deadline_reason_page',
+    ]);
+    const tuned = computeDeadlines(est, { ...R, returnWindowDays: 30 }, TODAY);
+    expect(tuned[0]!.due).toBe('2026-10-05');
+    const notYet = makeOrder({ deadlines: [page('return-window', '2026-09-12')] });
+    expect(computeDeadlines(notYet, R, TODAY)[0]).toMatchObject({ applies: false, reasonKey: 'deadline_reason_not_completed' });
+  });
+  it('dispute window and free return start with delivery or completion', () => {
+    const w = [page('dispute-window', '2026-10-30'), page('free-return', '2026-09-24')];
+    expect(brief(computeDeadlines(makeOrder({ deadlines: w }), R, TODAY))).toEqual([
+      'free-return 2026-09-24 page no no_action deadline_reason_not_delivered',
+      'dispute-window 2026-10-30 page no no_action deadline_reason_not_delivered',
+    ]);
+    expect(brief(computeDeadlines(makeOrder({ deadlines: w, deliveredAt: '2026-09-09T05:00:00.000Z' }), R, TODAY))).toEqual([
+      'free-return 2026-09-24 page applies free_return_before deadline_reason_page',
+      'dispute-window 2026-10-30 page applies open_dispute_before deadline_reason_page',
+    ]);
+    const closed = makeOrder({ deadlines: w, status: 'closed', completedOn: '2026-09-05' });
+    expect(computeDeadlines(closed, R, TODAY).every((d) => !d.applies && d.reasonKey === 'deadline_reason_order_ended')).toBe(true);
+  });
+});
+
+describe('pickup', () => {
+  it('reminds 2 days after arrival at the pickup point, then 5 days after', () => {
+    const order = makeOrder();
+    const at = (today: string) => computeDeadlines(order, R, today, { pickupSince: '2026-09-08' });
+    expect(at('2026-09-09')[0]).toMatchObject({
+      kind: 'pickup',
+      due: '2026-09-10',
+      source: 'estimate',
+      action: 'pick_up_parcel',
+      reasonKey: 'deadline_reason_est_pickup',
+      params: { date: '2026-09-10', days: 1, rule_days: 2 },
+    });
+    expect(at('2026-09-10')[0]!.due).toBe('2026-09-10');
+    expect(at('2026-09-11')[0]).toMatchObject({ due: '2026-09-13', params: { rule_days: 5 } });
+    expect(at('2026-09-20')[0]).toMatchObject({ due: '2026-09-13', urgency: 'overdue', remind: false });
+  });
+  it('classifies tracking events through the injected predicate; a later delivery ends it', () => {
+    const classify = (e: TrackingEvent): TrackingEventClass =>
+      e.code === 'PICKUP' ? 'awaiting_pickup' : e.code === 'SIGNED' ? 'delivered' : 'other';
+    const waiting = makeOrder({
+      tracking: [{ number: 'X', carrier: null, events: [event('2026-09-08T07:00:00.000Z', 'PICKUP'), event('2026-09-01T07:00:00.000Z', 'MOVE')] }],
+    });
+    expect(computeDeadlines(waiting, R, TODAY, { classifyEvent: classify })[0]).toMatchObject({ kind: 'pickup', due: '2026-09-10' });
+    expect(computeDeadlines(waiting, R, '2026-09-11', { classifyEvent: classify })[0]).toMatchObject({ kind: 'pickup', due: '2026-09-13' });
+    const collected = makeOrder({
+      tracking: [{ number: 'X', carrier: null, events: [event('2026-09-09T07:00:00.000Z', 'SIGNED'), event('2026-09-08T07:00:00.000Z', 'PICKUP')] }],
+      deadlines: [page('no-delivery-refund', '2026-09-20')],
+    });
+    expect(brief(computeDeadlines(collected, R, TODAY, { classifyEvent: classify }))).toEqual([
+      'no-delivery-refund 2026-09-20 page no no_action deadline_reason_delivered',
+    ]);
+  });
+  it('a pickup date the page states wins over the 2/5-day reminders', () => {
+    const order = makeOrder({ deadlines: [page('pickup', '2026-09-18', 'Pick up before Sep 18')] });
+    expect(brief(computeDeadlines(order, R, TODAY, { pickupSince: '2026-09-08' }))).toEqual([
+      'pickup 2026-09-18 page applies pick_up_parcel deadline_reason_page',
+    ]);
+  });
+});
+
+describe('dispute clocks', () => {
+  it('seller has 5 days, AliExpress steps in after 7, both informational while awaiting the seller', () => {
+    const order = makeOrder({ status: 'in_dispute', dispute: dispute({ openedOn: '2026-09-08' }) });
+    const list = computeDeadlines(order, R, TODAY);
+    expect(brief(list)).toEqual([
+      'seller-response 2026-09-13 estimate applies wait_for_seller deadline_reason_est_seller_response',
+      'escalation 2026-09-15 estimate applies expect_escalation deadline_reason_est_escalation',
+    ]);
+    expect(list.map((d) => d.remind)).toEqual([false, false]);
+  });
+  it('while negotiating the shopper must answer before AliExpress steps in', () => {
+    const order = makeOrder({ status: 'in_dispute', dispute: dispute({ stage: 'negotiating', openedOn: '2026-09-08' }) });
+    expect(brief(computeDeadlines(order, R, TODAY))).toEqual([
+      'seller-response 2026-09-13 estimate no no_action deadline_reason_seller_answered',
+      'escalation 2026-09-15 estimate applies answer_seller deadline_reason_est_escalation',
+    ]);
+  });
+  it('return shipping: 10 days from the agreement, or the page countdown', () => {
+    const order = makeOrder({ status: 'in_dispute', dispute: dispute({ stage: 'awaiting_return', openedOn: '2026-09-01' }) });
+    expect(brief(computeDeadlines(order, R, TODAY, { returnAgreedOn: '2026-09-07' }))).toEqual([
+      'seller-response 2026-09-06 estimate no no_action deadline_reason_seller_answered',
+      'escalation 2026-09-08 estimate no no_action deadline_reason_dispute_stage_passed',
+      'return-shipping 2026-09-17 estimate applies send_return deadline_reason_est_return_shipping',
+    ]);
+    const withPage = makeOrder({
+      status: 'in_dispute',
+      dispute: dispute({ stage: 'awaiting_return', openedOn: '2026-09-01' }),
+      deadlines: [page('return-shipping', '2026-09-14', '3 days 20 hours left')],
+    });
+    expect(computeDeadlines(withPage, R, TODAY, { returnAgreedOn: '2026-09-07' }).filter((d) => d.kind === 'return-shipping')).toMatchObject([
+      { due: '2026-09-14', source: 'page', text: '3 days 20 hours left', daysLeft: 4 },
+    ]);
+  });
+  it('a page countdown overrides the 5-day estimate', () => {
+    const order = makeOrder({
+      status: 'in_dispute',
+      dispute: dispute({ openedOn: '2026-09-08' }),
+      deadlines: [page('seller-response', '2026-09-12')],
+    });
+    expect(computeDeadlines(order, R, TODAY).filter((d) => d.kind === 'seller-response').map((d) => `${d.due} ${d.source}`)).toEqual([
+      '2026-09-12 page',
+    ]);
+  });
+  it('runs even on a closed order while the dispute is open, and stops once the dispute closes', () => {
+    const open = makeOrder({ status: 'closed', dispute: dispute({ openedOn: '2026-09-08' }), deadlines: [page('return-window', '2026-09-20')] });
+    expect(brief(computeDeadlines(open, R, TODAY))).toEqual([
+      'seller-response 2026-09-13 estimate applies wait_for_seller deadline_reason_est_seller_response',
+      'escalation 2026-09-15 estimate applies expect_escalation deadline_reason_est_escalation',
+      'return-window 2026-09-20 page no no_action deadline_reason_order_ended',
+    ]);
+    const closed = makeOrder({ status: 'closed', dispute: dispute({ stage: 'closed', openedOn: '2026-09-08' }) });
+    expect(computeDeadlines(closed, R, TODAY).every((d) => !d.applies && d.reasonKey === 'deadline_reason_no_open_dispute')).toBe(true);
+    const escalated = makeOrder({ status: 'in_dispute', dispute: dispute({ stage: 'escalated', openedOn: '2026-09-01' }) });
+    expect(computeDeadlines(escalated, R, TODAY).filter((d) => d.applies)).toEqual([]);
+  });
+});
+
+describe('stored estimates and unknown dates', () => {
+  it('an estimate stored on the order is used only when nothing better exists', () => {
+    const order = makeOrder({
+      deadlines: [{ kind: 'auto-confirm', due: '2026-09-25', source: 'estimate', text: 'about 15 days' }],
+    });
+    expect(computeDeadlines(order, R, TODAY)[0]).toMatchObject({ source: 'estimate', text: 'about 15 days', reasonKey: 'deadline_reason_estimate' });
+    const both = makeOrder({
+      deadlines: [
+        { kind: 'auto-confirm', due: '2026-09-25', source: 'estimate', text: null },
+        page('auto-confirm', '2026-09-22'),
+      ],
+    });
+    expect(computeDeadlines(both, R, TODAY).map((d) => `${d.due} ${d.source}`)).toEqual(['2026-09-22 page']);
+    expect(isNoDeliveryDateUnknown(both, computeDeadlines(both, R, TODAY))).toBe(false);
+  });
+});
+
+describe('ranking', () => {
+  const d = (over: Partial<ComputedDeadline>): ComputedDeadline => ({
+    kind: 'return-window',
+    due: '2026-09-10',
+    source: 'page',
+    text: null,
+    action: 'return_or_refund_before',
+    applies: true,
+    daysLeft: 0,
+    urgency: 'today',
+    reasonKey: 'deadline_reason_page',
+    params: {},
+    remind: true,
+    ...over,
+  });
+  it('mostUrgent: upcoming before overdue, ignores what does not apply, page before estimate on a tie', () => {
+    const overdue = d({ daysLeft: -1, kind: 'no-delivery-refund' });
+    const later = d({ daysLeft: 9 });
+    const today = d({ daysLeft: 0, kind: 'pickup' });
+    const ignored = d({ daysLeft: 0, applies: false, kind: 'no-delivery-refund' });
+    expect(mostUrgent([overdue, later, ignored, today])).toBe(today);
+    expect(mostUrgent([overdue, d({ daysLeft: -5 })])).toBe(overdue);
+    expect(mostUrgent([ignored])).toBeNull();
+    const est = d({ source: 'estimate', kind: 'no-delivery-refund', daysLeft: 2 });
+    const pg = d({ source: 'page', kind: 'pickup', daysLeft: 2 });
+    expect(mostUrgent([est, pg])).toBe(pg);
+  });
+  it('sortOrdersByUrgency: soonest applicable deadline first, orders with nothing last', () => {
+    const a = makeOrder({ orderId: '1000001', deadlines: [page('no-delivery-refund', '2026-09-20')] });
+    const b = makeOrder({ orderId: '1000002', deadlines: [page('no-delivery-refund', '2026-09-11')] });
+    const c = makeOrder({ orderId: '1000003', placedOn: '2026-08-05' });
+    const e = makeOrder({ orderId: '1000004', placedOn: '2026-08-09' });
+    const f = makeOrder({ orderId: '1000005', status: 'completed', completedOn: '2026-08-01' }); // return window passed
+    const ranked = sortOrdersByUrgency([a, c, f, b, e], R, TODAY);
+    expect(ranked.map((r) => r.order.orderId)).toEqual(['1000002', '1000001', '1000005', '1000004', '1000003']);
+    expect(ranked[0]!.top).toMatchObject({ kind: 'no-delivery-refund', daysLeft: 1, urgency: 'urgent' });
+  });
+});
+
+describe('performance', () => {
+  it('computes 5,000 orders quickly', () => {
+    const orders = Array.from({ length: 5000 }, (_, i) =>
+      makeOrder({
+        orderId: String(3000000000000000 + i),
+        status: i % 3 === 0 ? 'completed' : 'awaiting_delivery',
+        completedOn: i % 3 === 0 ? '2026-09-01' : null,
+        deadlines: [page('no-delivery-refund', `2026-09-${String(10 + (i % 20)).padStart(2, '0')}`), page('dispute-window', '2026-11-01')],
+        tracking: [{ number: 'LP', carrier: null, events: Array.from({ length: 20 }, (_, k) => event(`2026-08-${String(10 + k).padStart(2, '0')}T10:00:00.000Z`)) }],
+      }),
+    );
+    sortOrdersByUrgency(orders, R, TODAY); // warm up
+    const t0 = performance.now();
+    const ranked = sortOrdersByUrgency(orders, R, TODAY);
+    const ms = performance.now() - t0;
+    expect(ranked).toHaveLength(5000);
+    expect(ranked[0]!.top!.daysLeft).toBe(0);
+    // Budget is 50 ms for the whole start-up (see reminders.test.ts); generous here for shared CI.
+    expect(ms).toBeLessThan(150);
+  });
+});
