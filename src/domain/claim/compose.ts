@@ -85,7 +85,7 @@ interface Candidate {
 export function cleanValue(v: string, max: number): string {
   let s = v
     .replace(/[{}]/g, '')
-    .replace(/[\u0000-\u001f\u007f\s]+/g, ' ')
+    .replace(/[\p{Cc}\s]+/gu, ' ')
     .trim()
     .replace(/[\s.!?;:,]+$/u, '');
   if (s.length > max) {

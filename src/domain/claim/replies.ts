@@ -38,29 +38,29 @@ function build(req: ReplyRequest): (ClaimSentence | null)[] {
   switch (req.kind) {
     case 'decline_offer':
       return [
-        s('greeting'),
+        s('hello'),
         s('reply_decline', { offered: formatMoney(req.offered, 'en') }),
         s('reply_decline_reason', { requested: formatMoney(req.requested, 'en') }),
         s('reply_decline_evidence'),
         s('thanks'),
       ];
     case 'accept_offer':
-      return [s('greeting'), s('reply_accept', { offered: formatMoney(req.offered, 'en') }), s('reply_accept_refund'), s('thanks')];
+      return [s('hello'), s('reply_accept', { offered: formatMoney(req.offered, 'en') }), s('reply_accept_refund'), s('thanks')];
     case 'add_evidence': {
       const ev = req.evidence.length > 0 ? s('reply_evidence', { evidence: englishList(req.evidence.map((e) => EVIDENCE_ENGLISH[e])) }) : null;
       if (ev) ev.lists = { evidence: req.evidence.map((e) => `claim_evidence_${e}_label`) };
-      return [s('greeting'), ev ?? s('reply_evidence_generic'), s('reply_evidence_review'), s('thanks')];
+      return [s('hello'), ev ?? s('reply_evidence_generic'), s('reply_evidence_review'), s('thanks')];
     }
     case 'escalate':
-      return [s('greeting'), s('reply_escalate'), s('reply_escalate_evidence'), s('thanks')];
+      return [s('hello'), s('reply_escalate'), s('reply_escalate_evidence'), s('thanks')];
     case 'ask_tracking':
-      return [s('greeting'), s('reply_tracking', { order: cleanValue(req.orderId, 40) }), s('thanks')];
+      return [s('hello'), s('reply_tracking', { order: cleanValue(req.orderId, 40) }), s('thanks')];
     case 'extend_protection': {
       const order = cleanValue(req.orderId, 40);
       const first = req.protectionEndsOn
         ? s('reply_extend_dated', { order, date: englishDate(req.protectionEndsOn) })
         : s('reply_extend', { order });
-      return [s('greeting'), first, s('reply_extend_request', { days: req.days ?? EXTENSION_DAYS }), s('thanks')];
+      return [s('hello'), first, s('reply_extend_request', { days: req.days ?? EXTENSION_DAYS }), s('thanks')];
     }
   }
 }

@@ -9,7 +9,10 @@ import type { EvidenceId } from './reasons';
 
 export const SENTENCES = {
   // --- opening ---
+  /** Only before the intro, which starts with "I". */
   greeting: 'Hello,',
+  /** A greeting before any sentence (replies). */
+  hello: 'Hello.',
   intro_dated: 'I am writing about order {order}, placed on {date}.',
   intro: 'I am writing about order {order}.',
   item: 'The order is for {item}.',

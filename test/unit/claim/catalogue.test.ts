@@ -1,0 +1,59 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimKeys } from '../../../src/domain/claim/keys';
+import { SENTENCES } from '../../../src/domain/claim/templates';
+import { placeholdersOf } from '../../../src/i18n';
+
+const root = join(__dirname, '../../..');
+const load = (lang: string) => JSON.parse(readFileSync(join(root, `src/i18n/catalogue/${lang}/claim.json`), 'utf8')) as Record<string, string>;
+const en = load('en');
+const he = load('he');
+
+/** `claim_…` keys written literally in the claim sources. */
+function literalKeys(): string[] {
+  const dir = join(root, 'src/domain/claim');
+  const keys = new Set<string>();
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+    const src = readFileSync(join(dir, f), 'utf8');
+    for (const m of src.matchAll(/['"`](claim_[a-z0-9_]+)['"`]/g)) keys.add(m[1]!);
+  }
+  return [...keys].sort();
+}
+
+describe('claim catalogue', () => {
+  const used = claimKeys();
+
+  it('has every key the claim core hands out, in en and he, with the same placeholders', () => {
+    expect(Object.keys(used).length).toBe(Object.keys(en).length);
+    for (const [key, params] of Object.entries(used)) {
+      expect(en[key], `en ${key}`).toBeTypeOf('string');
+      expect(he[key], `he ${key}`).toBeTypeOf('string');
+      expect(placeholdersOf(en[key]!), `en ${key}`).toEqual(params);
+      expect(placeholdersOf(he[key]!), `he ${key}`).toEqual(params);
+    }
+  });
+
+  it('has every literal claim_ key written in the sources', () => {
+    const lits = literalKeys();
+    expect(lits.length).toBeGreaterThanOrEqual(35);
+    for (const k of lits) expect(Object.keys(used), k).toContain(k);
+  });
+
+  it('has no stray keys, all in the claim_ namespace and non-empty', () => {
+    expect(Object.keys(he).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(en).sort()).toEqual(Object.keys(used).sort());
+    for (const [k, v] of [...Object.entries(en), ...Object.entries(he)]) {
+      expect(k).toMatch(/^claim_[a-z0-9_]+$/);
+      expect(v.trim()).not.toBe('');
+    }
+  });
+
+  it('English meaning of each sentence is the sentence itself', () => {
+    for (const [id, english] of Object.entries(SENTENCES)) expect(en[`claim_sentence_${id}`]).toBe(english);
+  });
+
+  it('Hebrew text is Hebrew', () => {
+    for (const [k, v] of Object.entries(he)) if (k !== 'claim_sentence_note') expect(v, k).toMatch(/\p{Script=Hebrew}/u);
+  });
+});
