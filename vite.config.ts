@@ -1,7 +1,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import { cataloguePlugin } from './scripts/catalogue-plugin';
+import { cataloguePlugin } from './scripts/catalogue-plugin.ts';
 
 type Target = 'chrome' | 'firefox';
 const target: Target = process.env['TARGET'] === 'firefox' ? 'firefox' : 'chrome';
@@ -12,6 +12,9 @@ const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url)
 function manifestFor(t: Target): ManifestV3Export {
   const m: Record<string, unknown> = { ...base, version: pkg.version };
   if (t === 'firefox') {
+    // Firefox runs MV3 background code as an event page (background.scripts), not a service worker.
+    const bg = base['background'] as { service_worker: string; type?: string };
+    m['background'] = { scripts: [bg.service_worker], type: 'module' };
     m['browser_specific_settings'] = {
       gecko: {
         id: 'buyer-shield@buyer-shield.app',

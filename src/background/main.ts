@@ -113,9 +113,11 @@ export function startWorker(browser: Browser): void {
       const prefs = OrderPrefsSchema.safeParse(prefsRaw['orderPrefs']);
       const bundle = await localeBundle(settings.locale);
       const wanted = new Set(orderIds);
+      const onPage = [...orders.values()].filter((o) => wanted.has(o.orderId));
+      const ranked = rankOrders(onPage, rulesOf(settings), Date.now());
       return {
         knownCount: orders.size,
-        orders: [...orders.values()].filter((o) => wanted.has(o.orderId)),
+        orders: ranked.map((r) => ({ order: r.order, deadlines: r.deadlines.filter((d) => d.applies), top: r.top })),
         settings,
         prefs: prefs.success ? prefs.data : {},
         locale: bundle.locale,

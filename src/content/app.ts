@@ -8,7 +8,8 @@ import {
   unwrapBody,
   type ReadResult,
 } from '../aliexpress';
-import { browser } from '../platform/browser';
+import { confirmLabelsFromPayload, confirmTargetOf, disputeActionOf } from '../aliexpress/guard';
+import { browser } from '../platform/content-browser';
 import { ContentContext } from './runtime';
 import { Overlay } from './overlay';
 
@@ -19,7 +20,9 @@ export function startContent(): void {
   const page = classifyUrl(location.href);
   const apiOrderIds = new Set<string>();
   const overlay = new Overlay(ctx, page);
+  const confirmLabels = new Map<string, string>();
   let domTimer: ReturnType<typeof setTimeout> | undefined;
+  installGuards(ctx, overlay, confirmLabels, page.kind);
 
   const send = async (result: ReadResult, via: 'api' | 'dom'): Promise<void> => {
     const observations = via === 'dom' ? result.observations.filter((o) => !apiOrderIds.has(o.orderId)) : result.observations;
@@ -35,6 +38,7 @@ export function startContent(): void {
     try {
       const payload = unwrapBody(capture.body);
       if (payload === null) return;
+      confirmLabelsFromPayload(payload, confirmLabels);
       const result = readApiPayload(capture.api, payload, { site: location.hostname, now: new Date() });
       for (const o of result.observations) apiOrderIds.add(o.orderId);
       overlay.noteApiRead(result);
@@ -93,4 +97,71 @@ export function startContent(): void {
   };
   browser.storage.onChanged.addListener(onStorage);
   ctx.onStop(() => browser.storage.onChanged.removeListener(onStorage));
+}
+
+/**
+ * The confirm guard and the dispute guards. Registered at document_start in the capture
+ * phase on window, so they run before any handler AliExpress attaches. A guarded click is
+ * stopped; when the shopper chooses to go on, the same control is clicked again and let
+ * through, so the page's own action runs exactly once.
+ */
+function installGuards(ctx: ContentContext, overlay: Overlay, confirmLabels: Map<string, string>, pageKind: string): void {
+  let bypass: Element | null = null;
+  const onDisputePage = pageKind === 'dispute-detail' || pageKind === 'refund-list' || pageKind === 'reverse-start';
+
+  const intercept = (event: Event): void => {
+    if (!ctx.alive || !event.isTrusted) return;
+    if (event instanceof KeyboardEvent && event.key !== 'Enter' && event.key !== ' ') return;
+    try {
+      const target = event.target;
+      if (bypass && target instanceof Node && (bypass === target || bypass.contains(target))) {
+        if (event.type === 'click') bypass = null;
+        return;
+      }
+      const confirm = confirmTargetOf(target, document, confirmLabels);
+      if (confirm) {
+        if (!overlay.guardActiveFor(confirm.orderId)) return;
+        event.stopImmediatePropagation();
+        // Pointer and touch ends only stop the page's own handlers: the click that follows opens the dialog.
+        if (event.type !== 'click' && !(event instanceof KeyboardEvent)) return;
+        event.preventDefault();
+        void overlay.askConfirm(confirm.orderId).then((go) => {
+          if (go && confirm.element.isConnected) {
+            bypass = confirm.element;
+            (confirm.element as HTMLElement).click();
+          }
+        });
+        return;
+      }
+      if (onDisputePage) {
+        const action = disputeActionOf(target);
+        if (!action) return;
+        event.stopImmediatePropagation();
+        if (event.type !== 'click' && !(event instanceof KeyboardEvent)) return;
+        event.preventDefault();
+        void overlay.askDispute(action.action).then((go) => {
+          if (go && action.element.isConnected) {
+            bypass = action.element;
+            (action.element as HTMLElement).click();
+          }
+        });
+      }
+    } catch {
+      // A guard that fails lets the page work as it would without us; never throw into it.
+    }
+  };
+  // A synthetic click from our own "Confirm anyway" is not trusted; let it through by the bypass.
+  const onClick = (event: Event): void => {
+    if (bypass && event.target instanceof Node && (bypass === event.target || bypass.contains(event.target))) {
+      bypass = null;
+      return;
+    }
+    intercept(event);
+  };
+  const options = { capture: true, signal: ctx.signal };
+  window.addEventListener('click', onClick, options);
+  window.addEventListener('keydown', intercept, options);
+  // Touch and pointer presses that some pages act on before the click.
+  window.addEventListener('pointerup', intercept, options);
+  window.addEventListener('touchend', intercept, options);
 }

@@ -3,7 +3,7 @@
  * a live page, `runtime.id` disappears and every call throws "Extension context invalidated":
  * the content script then tears itself down (AbortSignal) instead of throwing into the page.
  */
-import { browser } from '../platform/browser';
+import { browser } from '../platform/content-browser';
 import type { CsToBgMessage, Reply } from '../messaging/messages';
 
 export class ContentContext {

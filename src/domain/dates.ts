@@ -2,8 +2,20 @@
  * Calendar dates ("YYYY-MM-DD") as the page states them. A stated date is due on that date
  * where the shopper is: we never turn one into a UTC instant and back.
  */
-import type { CalendarDate } from './order';
-import { isValidCalendarDate } from './order';
+/** "YYYY-MM-DD". */
+export type CalendarDate = string;
+
+export function isValidCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1990 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
+}
+
 
 export function calendarDate(y: number, m: number, d: number): CalendarDate | null {
   const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -4,6 +4,9 @@
  * (docs/backup-format.md) is this record, so changes here are a public-interface change.
  */
 import * as z from 'zod/mini';
+import { isValidCalendarDate } from './dates';
+
+export { isValidCalendarDate };
 
 export const ORDER_STATUSES = [
   'awaiting_payment',
@@ -42,18 +45,8 @@ export const CalendarDateSchema = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/),
   z.refine((s) => isValidCalendarDate(s), 'not a real calendar date'),
 );
-export type CalendarDate = string;
+export type { CalendarDate } from './dates';
 
-export function isValidCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (y < 1990 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
-}
 
 /** An ISO 8601 instant, e.g. 2026-09-07T10:00:00.000Z. */
 export const InstantSchema = z.iso.datetime({ offset: true });
