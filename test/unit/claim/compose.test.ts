@@ -5,10 +5,11 @@ import { REASONS, REASON_IDS, SUB_KINDS, evidenceFor, questionsFor, type Questio
 import { formatMoney } from '../../../src/domain/money';
 import type { Order } from '../../../src/domain/order';
 import { ORDER_ID, TRANSIT_EVENT, makeOrder } from './fixtures';
+import { misspelt } from './spellcheck';
 
 const ANSWERS: Record<QuestionId, AnswerValue> = {
   ordered_colour: 'navy blue',
-  received_colour: 'light grey',
+  received_colour: 'light gray',
   ordered_size: 'XL',
   received_size: 'M',
   ordered_material: 'genuine leather',
@@ -26,7 +27,7 @@ const ANSWERS: Record<QuestionId, AnswerValue> = {
   damage_visible: true,
   package_damaged: true,
   shipping_chosen: 'AliExpress Standard Shipping',
-  shipping_used: 'an untracked postal service',
+  shipping_used: 'a postal service without tracking',
   tracking_number: 'LP00123456789012',
   last_tracking_update: '2026-08-10',
   returned_on: '2026-08-20',
@@ -111,6 +112,7 @@ describe('composeClaim for every reason × received × outcome × amount mode ×
     expect(c.text).toContain(formatMoney(amount, 'en'));
     expect(formatMoney(amount, 'en')).toContain(CURRENCIES[currency]!.partialText);
     expect(c.text).not.toMatch(PLACEHOLDER);
+    expect(misspelt(c.text)).toEqual([]);
     expect(c.length).toBe(c.text.length);
     expect(c.length).toBeLessThanOrEqual(CLAIM_MAX_LENGTH);
     expect(c.text).toBe(c.sentences.map((s) => s.english).join(' '));
@@ -137,14 +139,14 @@ describe('composeClaim details', () => {
       'Hello, I am writing about order 8201234567890123, placed on Aug 3, 2026. ' +
         'The order is for Wireless earbuds with charging case (quantity: 4). ' +
         'The parcel was delivered on Aug 28, 2026. ' +
-        'The color is not as described: I ordered navy blue but received light grey. ' +
+        'The color is not as described: I ordered navy blue but received light gray. ' +
         'I have attached a daylight photo of the color, a screenshot of the listing, photos of the item as received and screenshots of my chat with the seller. ' +
         'I ask for a full refund of $50.00. ' +
         'Please settle this through the dispute; I will not confirm receipt or close the dispute before the refund is made. ' +
         'Thank you.',
     );
     const colour = c.sentences.find((s) => s.id === 'nad_colour')!;
-    expect(colour.params).toEqual({ ordered: 'navy blue', received: 'light grey' });
+    expect(colour.params).toEqual({ ordered: 'navy blue', received: 'light gray' });
     expect(c.sentences.find((s) => s.id === 'evidence')!.lists).toEqual({
       evidence: [
         'claim_evidence_photo_colour_daylight_label',
@@ -199,7 +201,7 @@ describe('composeClaim details', () => {
   });
 
   it('removes braces the shopper typed, so no placeholder can appear', () => {
-    const d = { ...base, answers: { ...base.answers, ordered_colour: '{navy} blue', received_colour: 'grey}' } };
+    const d = { ...base, answers: { ...base.answers, ordered_colour: '{navy} blue', received_colour: 'gray}' } };
     expect(composeClaim(d, order).text).not.toMatch(PLACEHOLDER);
   });
 

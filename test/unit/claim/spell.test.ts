@@ -1,17 +1,7 @@
-import dictionary from 'dictionary-en';
-import nspell from 'nspell';
 import { describe, expect, it } from 'vitest';
 import { composeReply, REPLY_KINDS, type ReplyRequest } from '../../../src/domain/claim/replies';
 import { EVIDENCE_ENGLISH, SENTENCES } from '../../../src/domain/claim/templates';
-
-const spell = nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) });
-/** Only AliExpress itself; every other word must be in the dictionary. */
-const ALLOW = new Set(['AliExpress']);
-
-function misspelt(text: string): string[] {
-  const words = text.replace(/\{\w+\}/g, ' ').match(/[A-Za-z]+(?:'[A-Za-z]+)?/g) ?? [];
-  return words.filter((w) => !ALLOW.has(w) && !spell.correct(w));
-}
+import { misspelt } from './spellcheck';
 
 describe('English spell check', () => {
   it('the checker does reject misspellings (sanity)', () => {
