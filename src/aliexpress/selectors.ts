@@ -37,7 +37,6 @@ export const SELECTORS = {
     '[data-pl="order_item_header_status"]',
     '.order-item-mobile-status',
     '.order-status .f-left',
-    '.order-status',
   ),
   /** Date and id lines ("Date: Sep 1, 2026", "Ref. Number: 8214…"). */
   headerInfo: set(
@@ -78,7 +77,7 @@ export const SELECTORS = {
     '2022–2026 `.order-item-content-info-number-quantity` ("x2"); legacy `.product-amount span`',
     '.order-item-content-info-number-quantity',
     '[data-pl="order_item_content_info_number_quantity"]',
-    '.product-amount span',
+    '.product-amount span:not(.amount)',
   ),
   itemPrice: set(
     '2022–2026 `.order-item-content-info-number-price` (may be one span per digit)',

@@ -2,7 +2,7 @@
 import type { Deadline, Item, OrderObservation } from '../../domain/order';
 import { parseCalendarDate } from '../dates';
 import { moneyOf } from '../money';
-import { absoluteUrl, cleanText, collectStrings, get, getArr, getRaw, getText, idOf, type Obj } from '../text';
+import { absoluteUrl, cleanText, collectStrings, get, getArr, getObj, getRaw, getText, idOf, type Obj } from '../text';
 import {
   buttonCodes,
   deadlinesFromText,
@@ -17,7 +17,7 @@ import {
   type ReadContext,
   type ReadResult,
 } from './common';
-import { findComponents, mtopData } from './components';
+import { findComponents, mtopData, type Component } from './components';
 
 export const LIST_ORDER_TAGS: readonly string[] = ['pc_om_list_order', 'om_list_order', 'mobile_om_list_order'];
 export const LIST_BODY_TAGS: readonly string[] = ['pc_om_list_body', 'om_list_body'];
@@ -82,10 +82,27 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, fallbackId: strin
   return obs;
 }
 
+/** Components in the order the page shows them (`hierarchy.structure`), others after, stable. */
+function inPageOrder(components: Component[], data: unknown): Component[] {
+  const structure = getObj(getObj(data, 'hierarchy'), 'structure');
+  if (!structure) return components;
+  const position = new Map<string, number>();
+  for (const key of Object.keys(structure).slice(0, 500)) {
+    for (const child of getArr(structure, key).slice(0, 5000)) {
+      if (typeof child === 'string' && !position.has(child)) position.set(child, position.size);
+    }
+  }
+  return components
+    .map((c, i) => ({ c, i, p: position.get(c.key) ?? Number.MAX_SAFE_INTEGER }))
+    .sort((a, b) => a.p - b.p || a.i - b.i)
+    .map((x) => x.c);
+}
+
 export function readOrderList(payload: unknown, ctx: ReadContext): ReadResult {
   const problems: ReadResult['problems'] = [];
   const observations: OrderObservation[] = [];
-  const components = findComponents(mtopData(payload));
+  const data = mtopData(payload);
+  const components = inPageOrder(findComponents(data), data);
   let hasMore: boolean | undefined;
   let sawBody = false;
   const seen = new Set<string>();

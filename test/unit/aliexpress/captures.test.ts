@@ -18,9 +18,10 @@ describe('order list capture (10 orders)', () => {
   test('reads all 10 orders in page order, no problems, hasMore', () => {
     expect(r.problems).toEqual([]);
     expect(r.hasMore).toBe(true);
+    // In page order (hierarchy.structure), not key order.
     expect(r.observations.map((o) => o.orderId)).toEqual([
-      '8212313961591322', '8211748238135282', '8212611134562621', '8211781299384136', '8210505692320516',
-      '8211589415816822', '8212268452148012', '8214398062177351', '8211736227630231', '8214779947343229',
+      '8214398062177351', '8214779947343229', '8212313961591322', '8212268452148012', '8212611134562621',
+      '8211781299384136', '8211748238135282', '8211736227630231', '8211589415816822', '8210505692320516',
     ]);
     valid(r.observations);
   });
@@ -28,16 +29,16 @@ describe('order list capture (10 orders)', () => {
   test('statuses, totals in minor units, dates, confirm flag', () => {
     const table = r.observations.map((o) => [o.orderId, o.status, o.statusText, o.total?.minor, o.total?.currency, o.placedOn, o.canConfirm]);
     expect(table).toEqual([
+      ['8214398062177351', 'awaiting_delivery', 'Awaiting delivery', 3193, 'BRL', '2026-09-01', true],
+      ['8214779947343229', 'awaiting_delivery', 'Awaiting delivery', 8715, 'BRL', '2026-09-01', true],
       ['8212313961591322', 'completed', 'Completed', 13274, 'BRL', '2026-07-15', false],
-      ['8211748238135282', 'completed', 'Completed', 8782, 'BRL', '2026-05-18', false],
+      ['8212268452148012', 'completed', 'Completed', 27733, 'BRL', '2026-07-15', false],
       ['8212611134562621', 'completed', 'Completed', 33507, 'BRL', '2026-06-26', false],
       ['8211781299384136', 'completed', 'Completed', 40020, 'BRL', '2026-05-27', false],
-      ['8210505692320516', 'completed', 'Completed', 4587, 'BRL', '2026-04-08', false],
-      ['8211589415816822', 'completed', 'Completed', 1397, 'BRL', '2026-04-19', false],
-      ['8212268452148012', 'completed', 'Completed', 27733, 'BRL', '2026-07-15', false],
-      ['8214398062177351', 'awaiting_delivery', 'Awaiting delivery', 3193, 'BRL', '2026-09-01', true],
+      ['8211748238135282', 'completed', 'Completed', 8782, 'BRL', '2026-05-18', false],
       ['8211736227630231', 'completed', 'Completed', 28799, 'BRL', '2026-04-23', false],
-      ['8214779947343229', 'awaiting_delivery', 'Awaiting delivery', 8715, 'BRL', '2026-09-01', true],
+      ['8211589415816822', 'completed', 'Completed', 1397, 'BRL', '2026-04-19', false],
+      ['8210505692320516', 'completed', 'Completed', 4587, 'BRL', '2026-04-08', false],
     ]);
   });
 

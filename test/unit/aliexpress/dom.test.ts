@@ -1,0 +1,157 @@
+import { describe, expect, test } from 'vitest';
+import { OrderObservationSchema } from '../../../src/domain/order';
+import { API, detectPageProblem, findConfirmButtons, findOrderCards, readApiPayload, readDom, SELECTORS, unwrapBody } from '../../../src/aliexpress';
+import { joinSelectors, type SelectorName } from '../../../src/aliexpress/selectors';
+import { readFileSync } from 'node:fs';
+import { htmlDocument, loadPage } from './dom-pages';
+
+const ctx = { site: 'aliexpress.com', now: new Date('2026-09-07T10:00:00Z') };
+const LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
+
+const pages = {
+  en: () => loadPage('order-list.en.html', LIST_URL),
+  he: () => loadPage('order-list.he.html', 'https://he.aliexpress.com/p/order/index.html'),
+  mobile: () => loadPage('order-list.mobile.html', 'https://m.aliexpress.com/p/order/index.html'),
+  legacy: () => loadPage('order-list.legacy.html', 'https://trade.aliexpress.com/orderList.htm'),
+  tracking: () => loadPage('tracking.en.html', 'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8212313961591322'),
+  detail: () => loadPage('order-detail.en.html', 'https://www.aliexpress.com/p/order/detail.html?orderId=8214398062177351'),
+};
+
+const count = (doc: Document, name: SelectorName) => doc.querySelectorAll(joinSelectors(SELECTORS[name])).length;
+
+describe('selector match counts on saved pages', () => {
+  const expected: Record<keyof typeof pages, Partial<Record<SelectorName, number>>> = {
+    en: { orderCard: 10, status: 10, headerInfo: 10, storeName: 10, line: 11, itemName: 11, itemSku: 11, itemQuantity: 11, itemPrice: 11, total: 10, buttons: 20, orderLink: 12, loadMore: 1, orderList: 2, legacyConfirm: 0, trackingNode: 0 },
+    he: { orderCard: 3, status: 3, headerInfo: 3, storeName: 3, line: 3, itemName: 3, itemSku: 2, itemQuantity: 3, total: 3, buttons: 4, orderLink: 4, loadMore: 0 },
+    mobile: { orderCard: 2, status: 2, storeName: 2, line: 2, itemName: 2, itemQuantity: 2, total: 2, orderLink: 2 },
+    legacy: { orderCard: 2, status: 2, headerInfo: 2, storeName: 2, line: 2, itemName: 2, itemSku: 1, itemQuantity: 2, itemPrice: 2, total: 2, buttons: 2, legacyConfirm: 1, orderLink: 2, orderList: 1 },
+    tracking: { trackingNode: 3, trackingNodeTitle: 3, trackingNodeDesc: 3, trackingNodeTime: 3, trackingMailNo: 1, trackingCarrier: 1, trackingGuarantee: 1, orderCard: 0 },
+    detail: { detailStatus: 1, detailReminder: 1, detailServices: 2, detailConfirm: 1, orderCard: 0 },
+  };
+  for (const [page, counts] of Object.entries(expected) as [keyof typeof pages, Partial<Record<SelectorName, number>>][]) {
+    test(page, () => {
+      const doc = pages[page]();
+      const actual = Object.fromEntries(Object.keys(counts).map((k) => [k, count(doc, k as SelectorName)]));
+      expect(actual).toEqual(counts);
+    });
+  }
+});
+
+describe('readDom: order list built from the real capture', () => {
+  const doc = pages.en();
+  const r = readDom(doc, ctx);
+  const api = readApiPayload(API.orderList, unwrapBody(readFileSync('test/fixtures/aliexpress/order-list.2026-09.json', 'utf8')), ctx);
+
+  test('same 10 orders, statuses, dates and totals as the API reading', () => {
+    expect(r.problems).toEqual([]);
+    expect(r.hasMore).toBe(true);
+    const pick = (o: (typeof r.observations)[number]) => [o.orderId, o.status, o.statusText, o.placedOn, o.total, o.canConfirm, o.store?.name, o.store?.url];
+    expect(r.observations.map(pick)).toEqual(api.observations.map(pick));
+    for (const o of r.observations) expect(OrderObservationSchema.safeParse(o).success).toBe(true);
+  });
+
+  test('items: titles, quantities, per-digit prices', () => {
+    const dom = r.observations.flatMap((o) => (o.items ?? []).map((i) => [o.orderId, i.title, i.quantity, i.price]));
+    const json = api.observations.flatMap((o) => (o.items ?? []).map((i) => [o.orderId, i.title, i.quantity, i.price]));
+    expect(dom).toEqual(json);
+    expect(r.observations[0]?.items?.[0]?.variant).toBe('2.4A USB To L, 1m');
+  });
+
+  test('cards and confirm buttons for the overlay', () => {
+    expect(findOrderCards(doc).map((c) => c.orderId)).toEqual(api.observations.map((o) => o.orderId));
+    const confirms = findConfirmButtons(doc);
+    expect(confirms.map((c) => c.orderId)).toEqual(['8214398062177351', '8214779947343229']);
+    expect(confirms.every((c) => c.element.textContent === 'Confirm received')).toBe(true);
+  });
+});
+
+describe('readDom: other languages and layouts', () => {
+  test('Hebrew list: labels differ, ids from links, ILS per-digit price', () => {
+    const r = readDom(pages.he(), { ...ctx, site: 'aliexpress.com' });
+    expect(r.observations.map((o) => [o.orderId, o.status, o.placedOn, o.total, o.canConfirm])).toEqual([
+      ['3051234567890123', 'awaiting_delivery', '2026-09-04', { minor: 4590, currency: 'ILS' }, true],
+      ['3059876543210987', 'completed', '2026-07-15', { minor: 123450, currency: 'ILS' }, false],
+      ['3050000000000077', 'awaiting_payment', '2026-09-06', { minor: 1900, currency: 'ILS' }, false],
+    ]);
+    expect(r.observations[0]?.items).toEqual([{ title: 'כבל USB-C מהיר', quantity: 2, price: { minor: 2295, currency: 'ILS' }, variant: 'שחור, 1 מ׳' }]);
+    expect(r.hasMore).toBe(false);
+    expect(findConfirmButtons(pages.he()).map((c) => c.orderId)).toEqual(['3051234567890123']);
+  });
+
+  test('mobile cards are links', () => {
+    const r = readDom(pages.mobile(), ctx);
+    expect(r.observations.map((o) => [o.orderId, o.status, o.total, o.items?.[0]?.title, o.items?.[0]?.quantity, o.store?.name])).toEqual([
+      ['8214398062177351', 'awaiting_delivery', { minor: 3193, currency: 'BRL' }, 'Cabo USB', 2, 'LIMA Store'],
+      ['8212313961591322', 'completed', { minor: 113274, currency: 'BRL' }, 'Cabo HDMI 2.1', 1, 'Vega Store'],
+    ]);
+  });
+
+  test('legacy order list', () => {
+    const doc = pages.legacy();
+    const r = readDom(doc, ctx);
+    expect(r.observations.map((o) => [o.orderId, o.status, o.placedOn, o.total, o.canConfirm, o.store?.name])).toEqual([
+      ['8012345678901234', 'awaiting_delivery', '2021-03-05', { minor: 1234, currency: 'USD' }, true, 'Old Shop'],
+      ['8012345678905678', 'completed', '2021-02-01', { minor: 300, currency: 'USD' }, false, 'Older Shop'],
+    ]);
+    expect(r.observations[0]?.items).toEqual([{ title: 'Old Cable', quantity: 2, price: { minor: 617, currency: 'USD' }, variant: 'Black' }]);
+    expect(findConfirmButtons(doc).map((c) => [c.orderId, c.element.getAttribute('button_action')])).toEqual([['8012345678901234', 'confirmOrderReceived']]);
+  });
+
+  test('tracking page with hashed classes', () => {
+    const r = readDom(pages.tracking(), ctx);
+    const o = r.observations[0];
+    expect(o?.orderId).toBe('8212313961591322');
+    expect(o?.tracking).toEqual([
+      {
+        number: 'AA000000000BR',
+        carrier: 'J&T Express',
+        events: [
+          { at: null, code: null, text: 'Delivered: Package delivered.' },
+          { at: null, code: null, text: 'Delivery update: Package out for delivery' },
+          { at: null, code: null, text: 'In transit: Your package arrived at local airport' },
+        ],
+      },
+    ]);
+    expect(o?.deadlines?.map((d) => [d.kind, d.due])).toEqual([
+      ['late-delivery-coupon', '2026-08-03'],
+      ['no-delivery-refund', '2026-09-03'],
+    ]);
+  });
+
+  test('order detail page: status, confirm, stated deadlines; a day count without its base is skipped', () => {
+    const doc = pages.detail();
+    const r = readDom(doc, ctx);
+    expect(r.observations).toHaveLength(1);
+    const o = r.observations[0];
+    expect(o).toMatchObject({ orderId: '8214398062177351', status: 'awaiting_delivery', statusText: 'Awaiting delivery', canConfirm: true });
+    expect(o?.deadlines?.map((d) => [d.kind, d.due])).toEqual([
+      ['auto-confirm', '2026-09-27'],
+      ['late-delivery-coupon', '2026-09-20'],
+      ['no-delivery-refund', '2026-10-16'],
+    ]);
+    expect(findConfirmButtons(doc).map((c) => c.orderId)).toEqual(['8214398062177351']);
+  });
+
+  test('an empty list and an unrelated page are reported, not thrown', () => {
+    const empty = readDom(htmlDocument('<div class="order-main"><div class="order-content"></div></div>'), ctx);
+    expect(empty.observations).toEqual([]);
+    expect(empty.problems.map((p) => p.code)).toEqual(['no-orders-found']);
+    const other = readDom(htmlDocument('<p>hello</p>', 'https://www.aliexpress.com/'), ctx);
+    expect(other.problems.map((p) => p.code)).toEqual(['unexpected-shape']);
+  });
+
+  test('a card without an order link is skipped (labels are never used for ids)', () => {
+    const doc = htmlDocument('<div class="order-item"><span class="order-item-header-status-text">Completed</span><div class="order-item-header-right-info">Order ID: 8000000000000001</div></div>');
+    expect(findOrderCards(doc)).toEqual([]);
+  });
+});
+
+describe('detectPageProblem', () => {
+  test('captcha, login, aliexpress.ru, none', () => {
+    expect(detectPageProblem(loadPage('captcha.html', LIST_URL), LIST_URL)).toBe('captcha');
+    expect(detectPageProblem(loadPage('login.html', 'https://login.aliexpress.com/'), 'https://login.aliexpress.com/?return_url=x')).toBe('login');
+    expect(detectPageProblem(htmlDocument('<p></p>'), 'https://passport.aliexpress.com/mini_login.htm')).toBe('login');
+    expect(detectPageProblem(htmlDocument('<p></p>'), 'https://aliexpress.ru/order-list')).toBe('unsupported-operator');
+    expect(detectPageProblem(pages.en(), LIST_URL)).toBeNull();
+  });
+});
