@@ -175,6 +175,8 @@ function latestEventDay(order: Order): number | null {
   return best === -Infinity ? null : localDayOf(best);
 }
 
+const NOTHING_CLASSIFIED = Object.freeze({ pickupSince: null, deliveredOn: null });
+
 /** Scan events with the adapter's classifier: when did the parcel start waiting, when was it delivered. */
 function classifyTracking(
   order: Order,
@@ -202,20 +204,21 @@ function classifyTracking(
 
 function situationOf(order: Order, rules: Rules, todayDay: number, facts: DeadlineFacts): Situation {
   const status = effectiveStatus(order);
-  const history = order.statusHistory ?? [];
   let completedOn: number | null = factDay(order.completedOn);
   let everCompleted = status === 'completed' || completedOn !== null;
-  for (const h of history) {
-    if (h.status === 'completed') {
-      everCompleted = true;
-      completedOn ??= instantDay(h.at);
-      break;
+  if (order.statusHistory) {
+    for (const h of order.statusHistory) {
+      if (h.status === 'completed') {
+        everCompleted = true;
+        completedOn ??= instantDay(h.at);
+        break;
+      }
     }
   }
   const classified =
     facts.classifyEvent && (facts.pickupSince === undefined || facts.deliveredOn === undefined)
       ? classifyTracking(order, facts.classifyEvent)
-      : { pickupSince: null, deliveredOn: null };
+      : NOTHING_CLASSIFIED;
   let deliveredOn: number | null;
   if (facts.deliveredOn !== undefined) deliveredOn = factDay(facts.deliveredOn);
   else deliveredOn = instantDay(order.deliveredAt) ?? classified.deliveredOn;
@@ -330,26 +333,38 @@ interface Candidate {
   ruleDays: number | null;
 }
 
-/** Page dates of one kind, merged: dates within `window` days of a cluster's first collapse into it (earliest kept). */
-function clusterPage(dates: Candidate[], windowDays: number): Candidate[] {
-  if (dates.length <= 1) return dates;
-  dates.sort((a, b) => a.dueDay - b.dueDay);
-  const out: Candidate[] = [];
+/**
+ * Page dates merged per kind: a date within `windowDays` of its kind's cluster head collapses
+ * into it (the earliest is kept); dates further apart stay distinct. Appends to `out`.
+ */
+function clusterPage(dates: Candidate[], windowDays: number, out: Candidate[]): void {
+  if (dates.length > 1) dates.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.dueDay - b.dueDay);
   let head: Candidate | null = null;
   for (const c of dates) {
-    if (head !== null && c.dueDay - head.dueDay <= windowDays) {
+    if (head !== null && head.kind === c.kind && c.dueDay - head.dueDay <= windowDays) {
       if (c.dueDay !== head.dueDay) head.reasonKey = 'deadline_reason_page_earliest';
       continue;
     }
-    head = { ...c };
-    out.push(head);
+    head = c;
+    out.push(c);
   }
-  return out;
 }
 
-function estimates(order: Order, s: Situation, rules: Rules, todayDay: number, facts: DeadlineFacts): Candidate[] {
-  const out: Candidate[] = [];
-  const est = (kind: DeadlineKind, from: number, days: number, reasonKey: string) =>
+/** Appends the rule book's estimates for kinds the page is silent about (`pageMask`); returns their kinds' mask. */
+function estimates(
+  order: Order,
+  s: Situation,
+  rules: Rules,
+  todayDay: number,
+  facts: DeadlineFacts,
+  pageMask: number,
+  out: Candidate[],
+): number {
+  let mask = 0;
+  const est = (kind: DeadlineKind, from: number, days: number, reasonKey: string) => {
+    const bit = 1 << KIND_ORDER[kind];
+    if (pageMask & bit) return;
+    mask |= bit;
     out.push({
       kind,
       due: dateOfDay(from + days),
@@ -359,6 +374,7 @@ function estimates(order: Order, s: Situation, rules: Rules, todayDay: number, f
       reasonKey,
       ruleDays: days,
     });
+  };
   if (s.completedOn !== null) est('return-window', s.completedOn, rules.returnWindowDays, 'deadline_reason_est_return_window');
   if (s.pickupSince !== null) {
     // "Remind after 2 days, again after 5": the next reminder date still ahead, else the last one.
@@ -381,7 +397,7 @@ function estimates(order: Order, s: Situation, rules: Rules, todayDay: number, f
   if (s.disputeStage === 'awaiting_return' && facts.returnAgreedOn) {
     est('return-shipping', dayOf(facts.returnAgreedOn), rules.returnShippingDays, 'deadline_reason_est_return_shipping');
   }
-  return out;
+  return mask;
 }
 
 const EMPTY_FACTS: DeadlineFacts = {};
@@ -402,9 +418,14 @@ export function computeDeadlines(
   const todayDay = dayOf(today);
   const s = situationOf(order, rules, todayDay, facts);
 
-  const pageByKind = new Map<DeadlineKind, Candidate[]>();
-  const storedEstimates = new Map<DeadlineKind, Candidate>();
+  // Page dates and stored estimates, with a bit per kind for O(1) "the page states this kind".
+  const pageDates: Candidate[] = [];
+  const candidates: Candidate[] = [];
+  let pageMask = 0;
+  let storedMask = 0;
+  const stored: Candidate[] = [];
   for (const d of order.deadlines) {
+    const bit = 1 << KIND_ORDER[d.kind];
     const c: Candidate = {
       kind: d.kind,
       due: d.due,
@@ -415,25 +436,18 @@ export function computeDeadlines(
       ruleDays: null,
     };
     if (d.source === 'page') {
-      const list = pageByKind.get(d.kind);
-      if (list) list.push(c);
-      else pageByKind.set(d.kind, [c]);
-    } else if (!storedEstimates.has(d.kind)) {
-      storedEstimates.set(d.kind, c);
+      pageDates.push(c);
+      pageMask |= bit;
+    } else if (!(storedMask & bit)) {
+      stored.push(c);
+      storedMask |= bit;
     }
   }
-
-  const candidates: Candidate[] = [];
-  for (const list of pageByKind.values()) candidates.push(...clusterPage(list, rules.samePageDeadlineDays));
-  const own = estimates(order, s, rules, todayDay, facts);
-  const ownKinds = new Set<DeadlineKind>();
-  for (const c of own) {
-    if (pageByKind.has(c.kind)) continue;
-    ownKinds.add(c.kind);
-    candidates.push(c);
-  }
-  for (const c of storedEstimates.values()) {
-    if (!pageByKind.has(c.kind) && !ownKinds.has(c.kind)) candidates.push(c);
+  clusterPage(pageDates, rules.samePageDeadlineDays, candidates);
+  const ownMask = estimates(order, s, rules, todayDay, facts, pageMask, candidates);
+  for (const c of stored) {
+    const bit = 1 << KIND_ORDER[c.kind];
+    if (!(pageMask & bit) && !(ownMask & bit)) candidates.push(c);
   }
 
   const out: ComputedDeadline[] = [];
