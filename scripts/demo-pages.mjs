@@ -49,17 +49,24 @@ function render(payload) {
 }
 `;
 
+/**
+ * Loads page N of the order list from the gateway and renders it; "View orders" loads the
+ * next page until the gateway says there is no more (hasMore false or 404).
+ */
 function loaderScript(transport, api) {
-  switch (transport) {
-    case 'xhr':
-      return `var x = new XMLHttpRequest(); x.open('GET', ${JSON.stringify(gatewayUrl(api))}); x.onload = function () { render(JSON.parse(x.responseText)); }; x.send();`;
-    case 'fetch':
-      return `fetch(${JSON.stringify(gatewayUrl(api))}).then(function (r) { return r.json(); }).then(render);`;
-    case 'jsonp':
-      return `window.mtopjsonp3 = function (d) { render(d); }; var s = document.createElement('script'); s.src = ${JSON.stringify(gatewayUrl(api, 'originaljsonp') + '&callback=mtopjsonp3')}; document.head.appendChild(s);`;
-    case 'none':
-      return '';
-  }
+  const url = JSON.stringify(gatewayUrl(api, transport === 'jsonp' ? 'originaljsonp' : 'originaljson'));
+  const load = {
+    xhr: `var x = new XMLHttpRequest(); x.open('GET', u); x.onload = function () { if (x.status === 200) done(JSON.parse(x.responseText)); else end(); }; x.send();`,
+    fetch: `fetch(u).then(function (r) { if (!r.ok) { end(); return null; } return r.json(); }).then(function (d) { if (d) done(d); });`,
+    jsonp: `var cb = 'mtopjsonp' + (++window.__jsonpN); window[cb] = function (d) { done(d); }; var s = document.createElement('script'); s.src = u + '&callback=' + cb; s.onerror = end; document.head.appendChild(s);`,
+    none: `end();`,
+  }[transport];
+  return `window.__jsonpN = 2; window.__page = 0;
+function end() { var m = document.querySelector('.order-more'); if (m) m.remove(); }
+function done(d) { render(d); var more = false; try { Object.keys(d.data.data).forEach(function (k) { var c = d.data.data[k]; if (c.tag === 'pc_om_list_page' && c.fields && c.fields.hasMore) more = true; }); } catch (e) {} if (!more && window.__page > 1) end(); }
+function loadPage() { window.__page++; var u = ${url} + '&pageIndex=' + window.__page; ${load} }
+loadPage();
+document.querySelector('.order-more button').addEventListener('click', loadPage);`;
 }
 
 export function orderListPage(transport, opts = {}) {

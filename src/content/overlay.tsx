@@ -348,9 +348,13 @@ function Badge({ t, lang, entry, onClaim }: { t: Translate; lang: string; entry:
   const top = entry?.top ?? null;
   const line = top ? deadlineLine(t, top, lang) : null;
   return (
+    <div class="badge-outer">
     <div class={`badge-row ${top ? `u-${top.urgency}` : 'u-none'}`}>
       <span class="brand-mark" aria-hidden="true">
-        ⛨
+        <svg width="14" height="16" viewBox="0 0 14 16">
+          <path d="M1 1h12v7.5L7 15 1 8.5z" fill="currentColor" />
+          <path d="M4 7.5l2 2 4-4" stroke="#fff" stroke-width="1.6" fill="none" />
+        </svg>
       </span>
       {line && top ? (
         <span class="badge" tabIndex={0} aria-describedby="all">
@@ -366,6 +370,7 @@ function Badge({ t, lang, entry, onClaim }: { t: Translate; lang: string; entry:
       <button type="button" class="claim" onClick={onClaim}>
         {t('overlay_draft_claim')}
       </button>
+    </div>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import {
   createTranslator,
   dirOf,
   fromChromeMessages,
+  matchLocale,
   resolveLocale,
   type ChromeMessages,
   type Locale,
@@ -39,11 +40,19 @@ export interface LocaleBundle {
   t: Translate;
 }
 
+/**
+ * The browser's language: the first of the shopper's preferred languages (navigator.languages,
+ * which the browser's language settings drive) that Buyer Shield speaks, else the UI language.
+ * (Headless Chromium's worker reports en-US from i18n.getUILanguage() whatever --lang says.)
+ */
 export function browserLanguage(): string {
+  const preferred = (typeof navigator !== 'undefined' && navigator.languages) || [];
+  const supported = preferred.find((l) => matchLocale(l) !== 'en' || /^en\b/i.test(l));
+  if (supported) return supported;
   try {
     return browser.i18n.getUILanguage();
   } catch {
-    return navigator.language;
+    return 'en';
   }
 }
 

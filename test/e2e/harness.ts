@@ -190,3 +190,15 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   }
   return new Harness(context, extensionId, userDataDir);
 }
+
+/** Wait until `read()` satisfies `ok` (for hooks, where expect.poll is not allowed). */
+export async function waitUntil<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const start = Date.now();
+  let last: T | undefined;
+  while (Date.now() - start < timeoutMs) {
+    last = await read();
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}`);
+}

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Route } from 'playwright-core';
+import { gatewayUrl } from '../../scripts/demo-pages.mjs';
 import { ROOT, type Handler } from './harness';
 
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'aliexpress');
@@ -21,11 +22,16 @@ export type { Transport } from '../../scripts/demo-pages.mjs';
 export const html = (body: string) => (route: Route) =>
   route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
 
-/** Serves a capture from the gateway, as JSON or wrapped in the JSONP callback it was asked for. */
-export function gateway(payloads: Record<string, string>): Handler {
+/**
+ * Serves captures from the gateway, as JSON or wrapped in the JSONP callback it was asked for.
+ * A list of bodies is served by `pageIndex` (1-based); past the end, 404.
+ */
+export function gateway(payloads: Record<string, string | string[]>): Handler {
   return (route, url) => {
     const api = url.searchParams.get('api') ?? url.pathname.split('/')[2] ?? '';
-    const body = payloads[api];
+    const entry = payloads[api];
+    const page = Number(url.searchParams.get('pageIndex') ?? '1');
+    const body = Array.isArray(entry) ? entry[page - 1] : page === 1 ? entry : undefined;
     if (!body) return route.fulfill({ status: 404, body: '' });
     const callback = url.searchParams.get('callback');
     if (callback) return route.fulfill({ status: 200, contentType: 'application/javascript', body: `${callback}(${body})` });
@@ -33,5 +39,81 @@ export function gateway(payloads: Record<string, string>): Handler {
   };
 }
 
+/** A second page of the order list: the same orders under other ids (first digits kept). */
+export function listPageWithOtherIds(text: string, shift: number): string {
+  return text.replace(/82(\d{14})/g, (_m, rest: string) => `83${String((BigInt(rest) + BigInt(shift)) % 10n ** 14n).padStart(14, '0')}`);
+}
+
+/** Order ids in an order-list payload. */
+export function listIds(text: string): string[] {
+  const d = JSON.parse(text) as { data: { data: Record<string, { tag: string; fields: { orderId: string } }> } };
+  return Object.values(d.data.data)
+    .filter((c) => c.tag === 'pc_om_list_order')
+    .map((c) => c.fields.orderId)
+    .sort();
+}
+
 export const ACS = '^https://acs\\.aliexpress\\.com/';
 export const ORDER_LIST = '^https://www\\.aliexpress\\.com/p/order/index\\.html';
+
+export const DETAIL_API = 'mtop.aliexpress.trade.buyer.order.detail';
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "Sep 4, 2026" for a local date `days` from now (the shopper's calendar). */
+export function englishDateFromToday(days: number, now = new Date()): { text: string; iso: string } {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+  const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return { text: `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`, iso };
+}
+
+/**
+ * The real detail capture turned into an order still awaiting delivery: status block with
+ * "Confirm received" (CONFIRM_GOODS), no completion date, and "Refund if no delivery before
+ * `refundBy`" in the order services and the progress bar.
+ */
+export function awaitingDeliveryDetail(orderId: string, refundBy: string): string {
+  const text = fixtureText('order-detail.2026-09.json')
+    .replaceAll('8212313961591322', orderId)
+    .replaceAll('Sep 4, 2026', refundBy);
+  const d = JSON.parse(text) as { data: { data: Record<string, { tag: string; fields: Record<string, unknown> }> } };
+  for (const c of Object.values(d.data.data)) {
+    if (c.tag === 'detail_order_status_block') {
+      c.fields['title'] = 'Awaiting delivery';
+      c.fields['reminder'] = 'Your order is on its way.';
+      c.fields['buttonVOList'] = [
+        { displayType: 'primary', text: 'Confirm received', type: 'CONFIRM_GOODS' },
+        { displayType: 'default', text: 'Track status', type: 'TRACKING', href: 'https://www.aliexpress.com/p/tracking/index.html' },
+      ];
+    }
+    if (c.tag === 'detail_simple_order_info_component') {
+      delete c.fields['orderEndTime'];
+      delete c.fields['orderEndTimeTile'];
+    }
+  }
+  return JSON.stringify(d);
+}
+
+/** An order detail page that loads its JSON from the gateway by XHR and shows a "Confirm received" button. */
+export function detailPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Order details</title></head><body>
+<div class="order-detail"><h1 class="order-block-title"></h1><div class="order-status-btns"></div></div>
+<script>
+window.__confirmed = 0;
+var id = new URL(location.href).searchParams.get('orderId');
+var x = new XMLHttpRequest();
+x.open('GET', ${JSON.stringify(gatewayUrl(DETAIL_API))} + '&orderId=' + id);
+x.onload = function () {
+  var d = JSON.parse(x.responseText); window.__received = d;
+  Object.keys(d.data.data).forEach(function (k) { var c = d.data.data[k];
+    if (c.tag === 'detail_order_status_block') {
+      document.querySelector('.order-block-title').textContent = c.fields.title;
+      (c.fields.buttonVOList || []).forEach(function (b) { var e = document.createElement('button'); e.type = 'button'; e.textContent = b.text;
+        if (b.type === 'CONFIRM_GOODS') e.addEventListener('click', function () { window.__confirmed++; });
+        document.querySelector('.order-status-btns').appendChild(e); });
+    } });
+};
+x.send();
+</script></body></html>`;
+}
+
+
+export const ORDER_DETAIL = '^https://www\\.aliexpress\\.com/p/order/detail\\.html';
