@@ -207,13 +207,14 @@ function situationOf(order: Order, rules: Rules, todayDay: number, facts: Deadli
   let completedOn: number | null = factDay(order.completedOn);
   let everCompleted = status === 'completed' || completedOn !== null;
   if (order.statusHistory) {
-    for (const h of order.statusHistory) {
-      if (h.status === 'completed') {
-        everCompleted = true;
-        completedOn ??= instantDay(h.at);
-        break;
-      }
-    }
+    // The day Buyer Shield saw the order turn completed is its completion date only if it
+    // saw another status first; an order first seen completed was completed earlier, on a
+    // day the list does not say (the detail page does: orderEndTime).
+    order.statusHistory.forEach((h, i) => {
+      if (h.status !== 'completed') return;
+      everCompleted = true;
+      if (i > 0) completedOn ??= instantDay(h.at);
+    });
   }
   const classified =
     facts.classifyEvent && (facts.pickupSince === undefined || facts.deliveredOn === undefined)

@@ -408,3 +408,28 @@ describe('performance', () => {
     expect(ms).toBeLessThan(150);
   });
 });
+
+describe('completion date', () => {
+  it('does not take the day an order was first seen completed as its completion date', () => {
+    const firstSeenCompleted = makeOrder({
+      status: 'completed',
+      completedOn: null,
+      statusHistory: [{ status: 'completed', at: '2026-09-10T08:00:00.000Z' }],
+    });
+    expect(computeDeadlines(firstSeenCompleted, R, TODAY).filter((d) => d.kind === 'return-window')).toEqual([]);
+  });
+
+  it('takes the day it was seen turning completed from another status', () => {
+    const turned = makeOrder({
+      status: 'completed',
+      completedOn: null,
+      statusHistory: [
+        { status: 'awaiting_delivery', at: '2026-09-01T08:00:00.000Z' },
+        { status: 'completed', at: '2026-09-05T08:00:00.000Z' },
+      ],
+    });
+    const rw = computeDeadlines(turned, R, TODAY).find((d) => d.kind === 'return-window');
+    expect(rw).toMatchObject({ source: 'estimate', applies: true });
+    expect(rw?.due).toBe(new Date(new Date('2026-09-05T08:00:00.000Z').getTime() + 15 * 86_400_000).toLocaleDateString('sv'));
+  });
+});
