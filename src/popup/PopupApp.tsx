@@ -1,55 +1,111 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Order } from '../domain/order';
-import { formatMoney } from '../domain/money';
+/**
+ * The popup (also opened in a tab): the dashboard by default, one order's view, or the claim
+ * assistant. Routes live in the query string (`?view=list`, `?view=order&order=ID`,
+ * `?view=claim&order=ID`), so the worker can open a tab straight at a claim.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import { BackupButtons } from '../ui/Backup';
+import { ClaimAssistant } from '../ui/claim/ClaimAssistant';
+import { Dashboard, orderHref } from '../ui/dashboard/Dashboard';
+import { buildRows, rulesOfSettings, type DashboardRow } from '../ui/dashboard/model';
+import { OrderView } from '../ui/dashboard/OrderView';
 import { useLocale } from '../ui/locale';
 import { loadOrders } from '../ui/orders';
+import type { Order } from '../domain/order';
+
+export type Route = { view: 'list' } | { view: 'order' | 'claim'; orderId: string };
+
+export function parseRoute(search: string): Route {
+  const q = new URLSearchParams(search);
+  const view = q.get('view');
+  const orderId = q.get('order') ?? '';
+  if ((view === 'order' || view === 'claim') && /^\d{6,24}$/.test(orderId)) return { view, orderId };
+  return { view: 'list' };
+}
+
+function hrefOf(r: Route): string {
+  return r.view === 'list' ? '?view=list' : orderHref(r.orderId, r.view);
+}
+
+interface Loaded {
+  orders: Order[];
+  drafts: Map<string, unknown>;
+}
 
 export function PopupApp() {
-  const { t, lang } = useLocale();
-  const [orders, setOrders] = useState<Order[] | null>(null);
+  const { t, settings } = useLocale();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.search));
+  const rules = useMemo(() => rulesOfSettings(settings), [settings]);
+  const rows = useMemo<DashboardRow[]>(() => (data ? buildRows(data.orders, rules) : []), [data, rules]);
 
   useEffect(() => {
-    const load = () => void loadOrders().then((r) => setOrders(r.orders.sort((a, b) => (b.placedOn ?? '').localeCompare(a.placedOn ?? ''))));
+    const load = () => void loadOrders().then((r) => setData({ orders: r.orders, drafts: r.drafts }));
     load();
-    const listener = (_c: unknown, area: string) => area === 'local' && load();
+    // Reload when an order changes (drafts saved by this page don't need a reload).
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith('order:'))) load();
+    };
     browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    const onPop = () => setRoute(parseRoute(location.search));
+    window.addEventListener('popstate', onPop);
+    return () => {
+      browser.storage.onChanged.removeListener(listener);
+      window.removeEventListener('popstate', onPop);
+    };
   }, []);
+
+  const go = (r: Route) => {
+    history.pushState(null, '', hrefOf(r));
+    setRoute(r);
+    window.scrollTo(0, 0);
+  };
+
+  const row = route.view === 'list' ? undefined : rows.find((r) => r.order.orderId === route.orderId);
+  const inPopup = typeof window !== 'undefined' && window.innerWidth < 560;
 
   return (
     <main class="popup">
       <header class="bar">
-        <h1>{t('common_app_name')}</h1>
-        <details class="menu">
-          <summary>{t('popup_menu')}</summary>
-          <div class="menu-body">
-            <BackupButtons />
-            <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-              {t('popup_open_options')}
+        {route.view === 'list' ? (
+          <h1>{t('common_app_name')}</h1>
+        ) : (
+          <button type="button" class="back" onClick={() => go(route.view === 'claim' && row ? { view: 'order', orderId: route.orderId } : { view: 'list' })}>
+            {t(route.view === 'claim' ? 'popup_back_to_order' : 'popup_back_to_list')}
+          </button>
+        )}
+        <div class="bar-end">
+          {route.view !== 'list' && inPopup && (
+            <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html${hrefOf(route)}`) })}>
+              {t('popup_open_in_tab')}
             </button>
-          </div>
-        </details>
+          )}
+          <details class="menu">
+            <summary>{t('popup_menu')}</summary>
+            <div class="menu-body">
+              <BackupButtons />
+              <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+                {t('popup_open_options')}
+              </button>
+            </div>
+          </details>
+        </div>
       </header>
-      {orders === null ? null : orders.length === 0 ? (
-        <p class="empty">{t('popup_no_orders')}</p>
+      {data === null ? (
+        <p class="empty" role="status">
+          {t('popup_loading')}
+        </p>
+      ) : route.view === 'list' ? (
+        <Dashboard rows={rows} onOpen={(orderId) => go({ view: 'order', orderId })} />
+      ) : !row ? (
+        <p class="empty" role="alert">
+          {t('popup_order_unknown', { id: route.orderId })}
+        </p>
+      ) : route.view === 'order' ? (
+        <OrderView row={row} onClaim={(orderId) => go({ view: 'claim', orderId })} />
       ) : (
-        <ul class="orders" aria-label={t('popup_orders_label', { count: orders.length })}>
-          {orders.map((o) => (
-            <li key={o.orderId} class="order">
-              <div class="order-head">
-                <span class="store">{o.store.name ?? t('popup_unknown_store')}</span>
-                <span class="status">{t(`status_${o.status}`)}</span>
-              </div>
-              <div class="item">{o.items[0]?.title ?? ''}</div>
-              <div class="order-foot">
-                <bdi class="order-id" dir="ltr">#{o.orderId}</bdi>
-                {o.total && <bdi class="total">{formatMoney(o.total, lang)}</bdi>}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <ClaimAssistant key={row.order.orderId} order={row.order} storedDraft={data.drafts.get(row.order.orderId)} rules={rules} />
       )}
     </main>
   );
