@@ -69,10 +69,10 @@ export function stripHtml(s: string): string {
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<\/?(?:br|p|div|li)\b[^>]*>/gi, ' ')
-    .replace(/<\/?[a-z][^>]*>/gi, '');
+    .replace(/<\/?[a-z][^>]*(?:>|$)/gi, '');
   out = decodeEntities(out);
-  // Entities may have spelled a tag; it stays text, but never a tag-shaped one.
-  return out.replace(/<\/?[a-z][^>]*>/gi, '');
+  // Entities may have spelled a tag; it stays text, but never a tag-shaped one (nor a cut one).
+  return out.replace(/<\/?[a-z][^>]*(?:>|$)/gi, '');
 }
 
 /** Strip HTML, drop control characters, collapse white space, trim, cap the length. */
@@ -88,6 +88,8 @@ export function cleanText(s: string, max = MAX_TEXT): string {
 
 /** Normalise for phrase comparison: lower case, no diacritics, unified apostrophes and spaces. */
 export function normalizeForMatch(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(s)) return s.toLowerCase().replace(/[`]/g, "'").replace(/\s+/g, ' ').trim();
   // Diacritics go from Latin letters only: Cyrillic й/ё and Japanese kana keep their marks.
   return s
     .normalize('NFD')

@@ -172,6 +172,8 @@ export function segments(text: string): string[] {
  */
 export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date, locale?: string): Deadline[] {
   const out: Deadline[] = [];
+  // Every deadline states a date or a day count: no digit, nothing to find. URLs state none.
+  if (!/\d/.test(text) || !/\p{L}{2}/u.test(text) || /^(?:https?:)?\/\//.test(text)) return out;
   const clean = cleanText(text, 4000);
   for (const seg of segments(clean)) {
     const norm = normalizeForMatch(seg);
