@@ -131,7 +131,7 @@ export function ClaimAssistant({ order, storedDraft, rules }: ClaimAssistantProp
         </div>
       </section>
 
-      {(current === 'review' || order.dispute !== null) && <Replies draft={draft} order={order} facts={facts} />}
+      {(current === 'review' || order.dispute !== null) && <Replies key={order.dispute ? 'dispute' : 'none'} draft={draft} order={order} facts={facts} />}
     </article>
   );
 }
