@@ -72,7 +72,12 @@ export function ClaimAssistant({ order, storedDraft, rules }: ClaimAssistantProp
         </h1>
         <p class="claim-order">
           {order.store.name ?? t('popup_unknown_store')}
-          {item && <> · {item.title}</>}
+          {item && (
+            <>
+              {' · '}
+              <bdi>{item.title}</bdi>
+            </>
+          )}
           {order.total && (
             <>
               {' · '}

@@ -111,7 +111,7 @@ function OrderRow({ row, onOpen }: { row: DashboardRow; onOpen: (orderId: string
           <p class="deadline-action clamp">{t(`deadline_action_${top.action}`, localiseParams(t, top.params, lang))}</p>
         </div>
       ) : (
-        <p class="no-deadline">{t('popup_no_deadline')}</p>
+        <p class="no-deadline">{t(row.noDeliveryDateUnknown ? 'deadline_unknown_no_delivery_refund' : 'popup_no_deadline')}</p>
       )}
     </li>
   );

@@ -151,7 +151,8 @@ export function OrderView({ row, onClaim }: { row: DashboardRow; onClaim: (order
 
       <section aria-labelledby="deadlines-title">
         <h3 id="deadlines-title">{t('popup_deadlines_title')}</h3>
-        {applying.length === 0 && <p class="empty">{t('popup_no_deadline')}</p>}
+        {row.noDeliveryDateUnknown && <p class="warning">{t('deadline_unknown_no_delivery_refund')}</p>}
+        {applying.length === 0 && !row.noDeliveryDateUnknown && <p class="empty">{t('popup_no_deadline')}</p>}
         <ul class="deadlines">
           {applying.map((d) => {
             const done = handled[`${d.kind}|${d.due}`];

@@ -5,7 +5,7 @@
  */
 import { classifyTrackingEvent } from '../../aliexpress/tracking-class';
 import { localDateOf } from '../../domain/dates';
-import { sortOrdersByUrgency, type ComputedDeadline } from '../../domain/deadlines/engine';
+import { isNoDeliveryDateUnknown, sortOrdersByUrgency, type ComputedDeadline } from '../../domain/deadlines/engine';
 import { DEFAULT_RULES, RulesSchema, type Rules } from '../../domain/deadlines/rules';
 import type { CalendarDate, Order } from '../../domain/order';
 import type { Settings } from '../../storage/settings';
@@ -21,6 +21,8 @@ export interface DashboardRow {
   top: ComputedDeadline | null;
   /** Store, item titles and order id, lower-cased, for the search box. */
   search: string;
+  /** Still on its way and the page never stated the "refund if not delivered" date: say so, never guess. */
+  noDeliveryDateUnknown: boolean;
   needsAction: boolean;
   inTransit: boolean;
   completed: boolean;
@@ -55,6 +57,7 @@ export function buildRows(orders: readonly Order[], rules: Rules, today: Calenda
       deadlines: r.deadlines,
       top,
       search: search.toLowerCase(),
+      noDeliveryDateUnknown: isNoDeliveryDateUnknown(o, r.deadlines),
       needsAction: top !== null && top.remind && top.daysLeft <= rules.soonDays,
       inTransit: !inDispute && (o.status === 'awaiting_shipment' || o.status === 'awaiting_delivery') && !o.deliveredAt,
       completed: o.status === 'completed',

@@ -1,0 +1,45 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('../../../src/platform/browser', () => ({
+  browser: { storage: { onChanged: { addListener() {}, removeListener() {} } }, runtime: { sendMessage: vi.fn() } },
+}));
+
+import { DEFAULT_RULES } from '../../../src/domain/deadlines/rules';
+import type { Order } from '../../../src/domain/order';
+import { createTranslator } from '../../../src/i18n';
+import { Dashboard, PAGE_SIZE } from '../../../src/ui/dashboard/Dashboard';
+import { buildRows } from '../../../src/ui/dashboard/model';
+import { LocaleProvider, type UiLocale } from '../../../src/ui/locale';
+import { DEFAULT_SETTINGS } from '../../../src/storage/settings';
+import popup from '../../../src/i18n/catalogue/en/popup.json';
+import deadline from '../../../src/i18n/catalogue/en/deadline.json';
+import { makeOrder } from '../claim/fixtures';
+
+const messages = { ...popup, ...deadline, common_app_name: 'Buyer Shield' } as Record<string, string>;
+const locale: UiLocale = { locale: 'en', lang: 'en', dir: 'ltr', messages, fallback: {}, t: createTranslator(messages), settings: DEFAULT_SETTINGS };
+
+describe('dashboard rendering', () => {
+  it('renders the first 50 of 5,000 orders, then more on "Show more"', () => {
+    const orders: Order[] = [];
+    for (let i = 0; i < 5000; i++) {
+      orders.push({ ...makeOrder({ status: i % 2 ? 'completed' : 'awaiting_delivery', deliveredAt: null }), orderId: String(8300000000000000 + i) });
+    }
+    const rows = buildRows(orders, DEFAULT_RULES, '2026-09-01');
+    const root = document.createElement('div');
+    document.body.append(root);
+    const t0 = performance.now();
+    act(() => render(<LocaleProvider initial={locale}><Dashboard rows={rows} onOpen={() => {}} /></LocaleProvider>, root));
+    const elapsed = performance.now() - t0;
+    const list = root.querySelector('ul.orders')!;
+    expect(list.getAttribute('aria-label')).toBe('Your orders (5000)');
+    expect(list.querySelectorAll('li.order')).toHaveLength(PAGE_SIZE);
+    expect(elapsed).toBeLessThan(1500);
+    const more = [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show 50 more'))!;
+    expect(more.textContent).toBe('Show 50 more (4950 left)');
+    act(() => more.click());
+    expect(list.querySelectorAll('li.order')).toHaveLength(2 * PAGE_SIZE);
+    render(null, root);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../src/domain/deadlines/rules';
+import type { Order } from '../../../src/domain/order';
+import { buildRows, daysLeftText, filterCounts, filterRows, rulesOfSettings } from '../../../src/ui/dashboard/model';
+import { timelineOf } from '../../../src/ui/dashboard/timeline';
+import { makeOrder } from '../claim/fixtures';
+
+const TODAY = '2026-09-01';
+
+function order(id: string, over: Partial<Order> = {}): Order {
+  return { ...makeOrder(), orderId: id, ...over };
+}
+
+const ORDERS: Order[] = [
+  order('8200000000000001', { status: 'completed', completedOn: '2026-08-20', deliveredAt: '2026-08-18T10:00:00.000Z', store: { name: 'Vega Store', url: null } }),
+  order('8200000000000002', {
+    status: 'awaiting_delivery',
+    deliveredAt: null,
+    store: { name: 'LIMA Store', url: null },
+    items: [{ title: 'USB cable braided', quantity: 2, price: { minor: 1390, currency: 'BRL' }, variant: null }],
+    deadlines: [{ kind: 'no-delivery-refund', due: '2026-09-03', source: 'page', text: null }],
+  }),
+  order('8200000000000003', { status: 'awaiting_delivery', deliveredAt: null, store: { name: 'Tango Store', url: null }, deadlines: [] }),
+  order('8200000000000004', {
+    status: 'in_dispute',
+    deliveredAt: null,
+    store: { name: 'Bravo Store', url: null },
+    dispute: { id: null, stage: 'awaiting_seller', statusText: null, openedOn: '2026-08-30', url: null },
+  }),
+];
+
+describe('dashboard rows', () => {
+  const rows = buildRows(ORDERS, DEFAULT_RULES, TODAY);
+
+  it('ranks the order with the nearest deadline first, with its deadline', () => {
+    expect(rows[0]!.order.orderId).toBe('8200000000000002');
+    expect(rows[0]!.top).toMatchObject({ kind: 'no-delivery-refund', due: '2026-09-03', daysLeft: 2, source: 'page' });
+    expect(rows[0]!.needsAction).toBe(true);
+  });
+
+  it('searches store, item title and order id, every word', () => {
+    expect(filterRows(rows, 'lima', 'all').map((r) => r.order.orderId)).toEqual(['8200000000000002']);
+    expect(filterRows(rows, 'BRAIDED usb', 'all').map((r) => r.order.orderId)).toEqual(['8200000000000002']);
+    expect(filterRows(rows, '8200000000000004', 'all').map((r) => r.order.orderId)).toEqual(['8200000000000004']);
+    expect(filterRows(rows, 'lima tango', 'all')).toEqual([]);
+    expect(filterRows(rows, '  ', 'all')).toHaveLength(4);
+  });
+
+  it('filters: in transit, completed, in dispute, needs action', () => {
+    const ids = (f: Parameters<typeof filterRows>[2]) => filterRows(rows, '', f).map((r) => r.order.orderId).sort();
+    expect(ids('in_transit')).toEqual(['8200000000000002', '8200000000000003']);
+    expect(ids('completed')).toEqual(['8200000000000001']);
+    expect(ids('in_dispute')).toEqual(['8200000000000004']);
+    expect(ids('needs_action')).toContain('8200000000000002');
+    expect(filterCounts(rows)).toMatchObject({ all: 4, in_transit: 2, completed: 1, in_dispute: 1 });
+  });
+
+  it('says the "refund if not delivered" date is unknown rather than guessing it', () => {
+    const r = rows.find((x) => x.order.orderId === '8200000000000003')!;
+    expect(r.noDeliveryDateUnknown).toBe(true);
+    expect(rows.find((x) => x.order.orderId === '8200000000000002')!.noDeliveryDateUnknown).toBe(false);
+  });
+
+  it('days left as catalogue keys', () => {
+    expect(daysLeftText(5)).toEqual({ key: 'popup_days_left', params: { days: 5 } });
+    expect(daysLeftText(1)).toEqual({ key: 'popup_due_tomorrow', params: {} });
+    expect(daysLeftText(0)).toEqual({ key: 'popup_due_today', params: {} });
+    expect(daysLeftText(-1)).toEqual({ key: 'popup_due_yesterday', params: { days: 1 } });
+    expect(daysLeftText(-4)).toEqual({ key: 'popup_days_ago', params: { days: 4 } });
+  });
+
+  it('rules: the shopper\'s overrides when valid, defaults otherwise', () => {
+    expect(rulesOfSettings({ rules: { urgentDays: 5 } }).urgentDays).toBe(5);
+    expect(rulesOfSettings({ rules: { urgentDays: -3 } })).toEqual(DEFAULT_RULES);
+    expect(rulesOfSettings({})).toEqual(DEFAULT_RULES);
+  });
+
+  it('indexes 5,000 orders quickly (computed once per load)', () => {
+    const many: Order[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const base = ORDERS[i % ORDERS.length]!;
+      many.push({ ...base, orderId: String(8300000000000000 + i) });
+    }
+    const t0 = performance.now();
+    const big = buildRows(many, DEFAULT_RULES, TODAY);
+    const t1 = performance.now();
+    const found = filterRows(big, 'lima', 'in_transit');
+    const t2 = performance.now();
+    expect(big).toHaveLength(5000);
+    expect(found).toHaveLength(1250);
+    expect(t1 - t0).toBeLessThan(1000);
+    expect(t2 - t1).toBeLessThan(50);
+  });
+});
+
+describe('timeline', () => {
+  it('places placed, shipped, delivered, completed, deadlines and today on one axis', () => {
+    const o = ORDERS[1]!;
+    const rows = buildRows([o], DEFAULT_RULES, TODAY);
+    const pts = timelineOf(o, rows[0]!.deadlines, TODAY);
+    expect(pts.map((p) => [p.kind, p.date])).toEqual([
+      ['placed', '2026-08-03'],
+      ['shipped', '2026-08-05'],
+      ['today', '2026-09-01'],
+      ['deadline', '2026-09-03'],
+    ]);
+    expect(pts[0]!.at).toBe(0);
+    expect(pts[3]!.at).toBe(1);
+    expect(pts[2]!.at).toBeCloseTo(29 / 31, 6);
+    expect(pts[0]!.past).toBe(true);
+    expect(pts[3]!.labelKey).toBe('deadline_kind_no_delivery_refund');
+  });
+});
