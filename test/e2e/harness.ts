@@ -79,14 +79,27 @@ export class Harness {
     return this.openPage('src/options/index.html');
   }
 
+  private probePage: Page | null = null;
+
+  /**
+   * An extension page used to read what the worker sees (storage, alarms, notifications,
+   * badge). Playwright loses track of a service worker killed over CDP, so reads never go
+   * through the worker itself.
+   */
+  async probe(): Promise<Page> {
+    if (!this.probePage || this.probePage.isClosed()) {
+      this.probePage = await this.context.newPage();
+      await this.probePage.goto(`${this.base}/src/options/index.html?probe`);
+    }
+    return this.probePage;
+  }
+
   async storage(area: 'local' | 'sync' = 'local'): Promise<Record<string, unknown>> {
-    const w = await this.worker();
-    return w.evaluate((a) => chrome.storage[a as 'local' | 'sync'].get(null), area) as Promise<Record<string, unknown>>;
+    return (await this.probe()).evaluate((a) => chrome.storage[a as 'local' | 'sync'].get(null), area) as Promise<Record<string, unknown>>;
   }
 
   async setStorage(values: Record<string, unknown>, area: 'local' | 'sync' = 'local'): Promise<void> {
-    const w = await this.worker();
-    await w.evaluate(([v, a]) => chrome.storage[a as 'local' | 'sync'].set(v as Record<string, unknown>), [values, area] as const);
+    await (await this.probe()).evaluate(([v, a]) => chrome.storage[a as 'local' | 'sync'].set(v as Record<string, unknown>), [values, area] as const);
   }
 
   async orders(): Promise<Record<string, Record<string, unknown>>> {
@@ -97,39 +110,48 @@ export class Harness {
   }
 
   async alarms(): Promise<{ name: string; scheduledTime: number }[]> {
-    const w = await this.worker();
-    return w.evaluate(() => chrome.alarms.getAll());
+    return (await this.probe()).evaluate(() => chrome.alarms.getAll());
   }
 
   async notifications(): Promise<Record<string, unknown>> {
-    const w = await this.worker();
-    return w.evaluate(() => chrome.notifications.getAll());
+    return (await this.probe()).evaluate(() => chrome.notifications.getAll());
+  }
+
+  async clearNotifications(): Promise<void> {
+    await (await this.probe()).evaluate(async () => {
+      for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+    });
   }
 
   async badgeText(): Promise<string> {
-    const w = await this.worker();
-    return w.evaluate(() => chrome.action.getBadgeText({}));
+    return (await this.probe()).evaluate(() => chrome.action.getBadgeText({}));
   }
 
-  /** Kill the service worker as Chrome does when it idles out; it restarts on the next event. */
-  async restartWorker(): Promise<Worker> {
-    const page = this.context.pages()[0] ?? (await this.context.newPage());
+  /** Send a UI→BG message from an extension page (wakes the worker). */
+  async ask<T = unknown>(message: Record<string, unknown>): Promise<T> {
+    return (await this.probe()).evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+  }
+
+  /**
+   * Kill the service worker as Chrome does when it idles out (CDP Target.closeTarget: globals
+   * lost, alarms kept), then wake it with a message as a page being read or the popup would.
+   * Resolves with the worker's reply, proving the new instance answers.
+   */
+  async restartWorker(): Promise<unknown> {
+    const page = await this.probe();
     const cdp = await this.context.newCDPSession(page);
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
     const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(this.base));
     if (!sw) throw new Error('no service worker to close');
     await cdp.send('Target.closeTarget', { targetId: sw.targetId });
-    await cdp.detach();
-    // Wake it again through an extension page, as a shopper opening the popup would.
     const start = Date.now();
-    while (this.context.serviceWorkers().some((w) => w.url().startsWith(this.base)) && Date.now() - start < 5000) {
+    while (Date.now() - start < 5000) {
+      const now = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string }[] };
+      if (!now.targetInfos.some((t) => t.targetId === sw.targetId)) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    const waking = this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(this.base), timeout: 20_000 });
-    const p = await this.openPopup();
-    const w = await waking;
-    await p.close();
-    return w;
+    await cdp.detach();
+    return this.ask({ type: 'ui/get-state' });
   }
 
   async screenshot(page: Page, name: string): Promise<string> {
@@ -156,7 +178,6 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     if (!existsSync(FAKETIME_LIB)) throw new Error('libfaketime is not installed (apt-get install libfaketime)');
     env['LD_PRELOAD'] = FAKETIME_LIB;
     env['FAKETIME'] = options.fakeTime;
-    env['FAKETIME_DONT_FAKE_MONOTONIC'] = '1';
     env['FAKETIME_DONT_RESET'] = '1';
   }
   const args = [
