@@ -70,7 +70,7 @@ export function ClaimAssistant({ order, storedDraft, rules }: ClaimAssistantProp
         <h1 id="claim-title" class="claim-title">
           {t('claimui_title')} <bdi dir="ltr">#{order.orderId}</bdi>
         </h1>
-        <p class="claim-order">
+        <p class="claim-order" dir="auto">
           {order.store.name ?? t('popup_unknown_store')}
           {item && (
             <>

@@ -99,7 +99,9 @@ function OrderRow({ row, onOpen }: { row: DashboardRow; onOpen: (orderId: string
           <span class="store">{o.store.name ?? t('popup_unknown_store')}</span>
           <span class="status">{t(`status_${o.status}`)}</span>
         </span>
-        <span class="item">{o.items[0]?.title ?? ''}</span>
+        <span class="item" dir="auto">
+          {o.items[0]?.title ?? ''}
+        </span>
         <span class="order-foot">
           <bdi class="order-id" dir="ltr">#{o.orderId}</bdi>
           {o.total && <bdi class="total">{formatMoney(o.total, lang)}</bdi>}
