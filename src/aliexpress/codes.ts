@@ -83,3 +83,8 @@ export const REVERSE_STATUS_WORDS: ReadonlyArray<readonly [DisputeStage, RegExp]
   ['closed', /closed|finish|complete|cancel|cerrad|conclu|ferme|termine|gesloten|afgerond|geschlossen|abgeschlossen|chius|zamkni|закрыт|заверш|נסגר|הסתיים|終了|完了|종료|완료/i],
   ['negotiating', /negotiat|in progress|processing|negocia|en cours|in behandeling|in bearbeitung|in corso|w toku|в процессе|בטיפול|対応中|진행/i],
 ];
+
+/** A table lookup that never reaches Object.prototype ("constructor", "__proto__" in page data). */
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}

@@ -2,7 +2,7 @@
  * The worker's deadline duties, all derived from storage on every call: the toolbar badge,
  * the reminders due now (each raised once), and the one alarm for the next reminder.
  */
-import { orderDetailUrl } from '../aliexpress';
+import { orderDetailUrl } from '../aliexpress/pages';
 import { classifyTrackingEvent } from '../aliexpress/tracking-class';
 import { localDateOf } from '../domain/dates';
 import { sortOrdersByUrgency, type RankedOrder } from '../domain/deadlines/engine';

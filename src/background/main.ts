@@ -5,7 +5,7 @@
  * start and wake-up all come through here, so a killed worker or a restarted browser loses
  * nothing.
  */
-import { orderDetailUrl } from '../aliexpress';
+import { orderDetailUrl } from '../aliexpress/pages';
 import { localDateOf } from '../domain/dates';
 import { markDone, parseLog, snooze } from '../domain/deadlines/reminders';
 import { toICS } from '../domain/ics';

@@ -5,7 +5,8 @@
  */
 import type { Storage } from 'webextension-polyfill';
 import { mergeObservation } from '../domain/merge';
-import { OrderObservationSchema, type Order } from '../domain/order';
+import { gateObservation } from '../domain/observation';
+import type { Order, OrderObservation } from '../domain/order';
 import { planMigration, type RawStore } from '../storage/migrations';
 import { appendQuarantine, readStore, safeSerialise, type StoreRead } from '../storage/repair';
 import {
@@ -96,19 +97,23 @@ export class OrderStore {
   mergeObservations(observations: unknown[]): Promise<MergeOutcome> {
     return this.exclusive(async () => {
       const now = this.nowIso();
-      const valid = new Map<string, ReturnType<typeof OrderObservationSchema.parse>[]>();
+      const valid = new Map<string, OrderObservation[]>();
       let rejected = 0;
       const rejects: QuarantineEntry[] = [];
       for (const raw of observations) {
-        const parsed = OrderObservationSchema.safeParse(raw);
-        if (!parsed.success) {
+        const gate = gateObservation(raw);
+        if (!gate.ok || gate.dropped.length) {
+          if (rejects.length < 5) {
+            rejects.push({ key: 'observation', reason: gate.ok ? `repaired: dropped ${gate.dropped.join(', ')}` : gate.reason, at: now, raw: safeSerialise(raw, 20_000) });
+          }
+        }
+        if (!gate.ok) {
           rejected++;
-          if (rejects.length < 5) rejects.push({ key: 'observation', reason: parsed.error.issues[0]?.message ?? 'invalid', at: now, raw: safeSerialise(raw, 20_000) });
           continue;
         }
-        const list = valid.get(parsed.data.orderId) ?? [];
-        list.push(parsed.data);
-        valid.set(parsed.data.orderId, list);
+        const list = valid.get(gate.observation.orderId) ?? [];
+        list.push(gate.observation);
+        valid.set(gate.observation.orderId, list);
       }
       const keys = [...valid.keys()].map(orderKey);
       const stored = keys.length ? ((await this.deps.local.get(keys)) as RawStore) : {};

@@ -39,7 +39,7 @@ export function startContent(): void {
       const payload = unwrapBody(capture.body);
       if (payload === null) return;
       confirmLabelsFromPayload(payload, confirmLabels);
-      const result = readApiPayload(capture.api, payload, { site: location.hostname, now: new Date() });
+      const result = readApiPayload(capture.api, payload, { site: location.hostname, now: new Date(), orderId: page.orderId ?? undefined });
       for (const o of result.observations) apiOrderIds.add(o.orderId);
       overlay.noteApiRead(result);
       void send(result, 'api');
@@ -58,7 +58,7 @@ export function startContent(): void {
         void ctx.send({ type: 'cs/page-problem', url: location.href, code: problem, detail: '' });
         return;
       }
-      const result = readDom(document, { site: location.hostname, now: new Date() });
+      const result = readDom(document, { site: location.hostname, now: new Date(), orderId: page.orderId ?? undefined });
       overlay.noteDomRead(result);
       void send(result, 'dom');
     } catch (e) {

@@ -2,8 +2,7 @@
  * The guard dialogs: accessible `alertdialog`s, keyboard-only usable, focus kept inside,
  * "Not yet" focused first, Escape cancels.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
+import { createRef, type ComponentChildren } from 'preact';
 import { formatMoney } from '../domain/money';
 import type { Translate } from '../i18n';
 import type { OverlayOrder } from './overlay';
@@ -13,13 +12,12 @@ function focusables(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('button, input, [href], [tabindex]:not([tabindex="-1"])')].filter((e) => !e.hasAttribute('disabled'));
 }
 
+/**
+ * The modal frame. Initial focus and restoring focus to the opener are done by the overlay
+ * after it renders (no hooks: the content script stays small).
+ */
 function Modal(props: { labelId: string; descId: string; onCancel: () => void; children: ComponentChildren }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    box.current?.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
-    return () => opener?.focus?.();
-  }, []);
+  const box = createRef<HTMLDivElement>();
   const onKeyDown = (e: KeyboardEvent) => {
     e.stopPropagation();
     if (e.key === 'Escape') {
@@ -27,10 +25,11 @@ function Modal(props: { labelId: string; descId: string; onCancel: () => void; c
       props.onCancel();
       return;
     }
-    if (e.key === 'Tab' && box.current) {
-      const items = focusables(box.current);
+    const root = (e.currentTarget as HTMLElement).querySelector<HTMLElement>('[role="alertdialog"]');
+    if (e.key === 'Tab' && root) {
+      const items = focusables(root);
       if (items.length === 0) return;
-      const active = (box.current.getRootNode() as ShadowRoot).activeElement;
+      const active = (root.getRootNode() as ShadowRoot).activeElement;
       const i = items.indexOf(active as HTMLElement);
       const next = e.shiftKey ? (i <= 0 ? items.length - 1 : i - 1) : i === items.length - 1 ? 0 : i + 1;
       e.preventDefault();
@@ -48,7 +47,7 @@ function Modal(props: { labelId: string; descId: string; onCancel: () => void; c
 
 export function ConfirmDialog(props: { t: Translate; lang: string; entry: OverlayOrder | null; onCancel: () => void; onConfirm: (satisfied: boolean) => void }) {
   const { t, lang, entry } = props;
-  const [satisfied, setSatisfied] = useState(false);
+  const satisfied = createRef<HTMLInputElement>();
   const top = entry?.top ?? null;
   return (
     <Modal labelId="bs-confirm-title" descId="bs-confirm-desc" onCancel={props.onCancel}>
@@ -69,13 +68,13 @@ export function ConfirmDialog(props: { t: Translate; lang: string; entry: Overla
         <strong>{t('guard_scam_title')}</strong> {t('guard_scam_text')}
       </p>
       <label class="satisfied">
-        <input type="checkbox" checked={satisfied} onChange={(e) => setSatisfied((e.currentTarget as HTMLInputElement).checked)} /> {t('guard_satisfied')}
+        <input ref={satisfied} type="checkbox" /> {t('guard_satisfied')}
       </label>
       <div class="actions">
         <button type="button" class="primary" data-initial-focus onClick={props.onCancel}>
           {t('guard_not_yet')}
         </button>
-        <button type="button" class="danger" onClick={() => props.onConfirm(satisfied)}>
+        <button type="button" class="danger" onClick={() => props.onConfirm(!!satisfied.current?.checked)}>
           {t('guard_confirm_anyway')}
         </button>
       </div>

@@ -73,6 +73,7 @@ export class Overlay {
   private readonly pageOrderIds = new Set<string>();
   private decorateTimer: ReturnType<typeof setTimeout> | undefined;
   private dialog: Dialog | null = null;
+  private opener: Element | null = null;
   private readAll: ReadAll = { running: false, loaded: 0, done: false };
   private stopReadAll = false;
 
@@ -183,12 +184,18 @@ export class Overlay {
       document.body.append(this.dialogHost.host);
     }
     this.dialog = d;
+    this.opener = document.activeElement;
     this.draw();
+    const root = this.dialogHost.host.shadowRoot;
+    root?.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
   }
 
   private closeDialog(): void {
     this.dialog = null;
     this.draw();
+    const opener = this.opener as HTMLElement | null;
+    this.opener = null;
+    if (opener?.isConnected) opener.focus();
   }
 
   private t(): Translate {

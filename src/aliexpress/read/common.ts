@@ -3,18 +3,9 @@
  * deadline phrases, and the final schema gate every observation passes.
  */
 import type { CalendarDate, Deadline, DeadlineKind, OrderObservation, OrderStatus } from '../../domain/order';
-import {
-  DeadlineSchema,
-  DisputeSchema,
-  ItemSchema,
-  MoneySchema,
-  OrderObservationSchema,
-  StoreSchema,
-  TrackingEventSchema,
-  TrackingPackageSchema,
-} from '../../domain/order';
+import { isValidCalendarDate } from '../../domain/dates';
 import { addDays, localDateOf } from '../../domain/dates';
-import { BUTTON, BUTTON_STATUS, STATUS_ENUMS } from '../codes';
+import { BUTTON, BUTTON_STATUS, own, STATUS_ENUMS } from '../codes';
 import { parseCalendarDate } from '../dates';
 import { DAY_COUNT, DEADLINE_PHRASES, FREE_RETURN_LABELS, STATUS_PHRASES } from '../phrases';
 import { cleanText, get, getArr, isObj, normalizeForMatch } from '../text';
@@ -70,7 +61,7 @@ const STATUS_LOOKUP: ReadonlyArray<readonly [string, OrderStatus]> = (() => {
 export function statusFromText(text: string | null | undefined): OrderStatus | null {
   if (!text) return null;
   const raw = text.trim();
-  const asEnum = STATUS_ENUMS[raw.toUpperCase()];
+  const asEnum = own(STATUS_ENUMS, raw.toUpperCase());
   if (asEnum && /^[A-Z_]+$/i.test(raw)) return asEnum;
   const t = normalizeForMatch(raw);
   if (t.length === 0 || t.length > 200) return null;
@@ -102,12 +93,12 @@ export function buttonCodes(buttons: unknown): string[] {
  */
 export function resolveStatus(codes: readonly string[], enums: readonly unknown[], text: string | null | undefined): OrderStatus {
   for (const c of codes) {
-    const s = BUTTON_STATUS[c];
+    const s = own(BUTTON_STATUS, c);
     if (s) return s;
   }
   for (const e of enums) {
     if (typeof e === 'string') {
-      const s = STATUS_ENUMS[e.trim().toUpperCase()];
+      const s = own(STATUS_ENUMS, e.trim().toUpperCase());
       if (s) return s;
     }
   }
@@ -208,74 +199,68 @@ export function earliestPerKind(deadlines: readonly Deadline[]): Deadline[] {
   return [...best.values()];
 }
 
-// ---------------------------------------------------------------- schema gate
+// ---------------------------------------------------------------- shape gate
 
-const ARRAY_ELEMENT_SCHEMAS = {
-  items: ItemSchema,
-  tracking: TrackingPackageSchema,
-  deadlines: DeadlineSchema,
-} as const;
-
-/**
- * Pass an observation through `OrderObservationSchema`. Invalid array elements are dropped,
- * then invalid fields; a record whose id or site is invalid is dropped. Problems say what.
+/*
+ * The readers run in the content script on every order page, so they carry no zod: they
+ * build observations field by field from typed parsers, and this gate only checks identity
+ * and bounds. The worker validates every observation it receives with the full schema
+ * (src/domain/observation.ts), repairing or rejecting what fails; the reader tests run that
+ * same gate over everything the readers produce, fuzzed inputs included.
  */
+const ID = /^\d{6,24}$/;
+const SITE = /^[a-z0-9.-]{1,100}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 export function finalize(raw: OrderObservation, problems: ReadProblem[]): OrderObservation | null {
-  const first = OrderObservationSchema.safeParse(raw);
-  if (first.success) return first.data;
-  const obs: Record<string, unknown> = { ...raw };
-  const bad = new Set<string>();
-  for (const issue of first.error.issues) {
-    const key = issue.path[0];
-    if (typeof key === 'string') bad.add(key);
-  }
-  if (bad.has('orderId') || bad.has('site')) {
+  if (!ID.test(String(raw.orderId)) || !SITE.test(String(raw.site))) {
     problems.push(problem(PROBLEM.invalidRecord, `order ${String(raw.orderId).slice(0, 30)}: invalid id or site`));
     return null;
   }
-  for (const key of bad) {
-    const v = obs[key];
-    if (key in ARRAY_ELEMENT_SCHEMAS && Array.isArray(v)) {
-      const schema = ARRAY_ELEMENT_SCHEMAS[key as keyof typeof ARRAY_ELEMENT_SCHEMAS];
-      obs[key] = v.filter((e) => schema.safeParse(e).success).slice(0, key === 'tracking' ? 20 : key === 'items' ? 200 : 50);
-    } else if (key === 'tracking' && Array.isArray(v)) {
-      obs[key] = v;
-    } else {
-      delete obs[key];
-    }
+  const obs: OrderObservation = { ...raw };
+  if (obs.total !== undefined && obs.total !== null && !validMoney(obs.total)) obs.total = null;
+  if (obs.items) {
+    obs.items = obs.items
+      .filter((i) => typeof i.title === 'string' && Number.isInteger(i.quantity) && i.quantity >= 0 && i.quantity <= 1e6)
+      .map((i) => (i.price && !validMoney(i.price) ? { ...i, price: null } : i))
+      .slice(0, 200);
   }
-  const second = OrderObservationSchema.safeParse(obs);
-  if (second.success) {
-    problems.push(problem(PROBLEM.repaired, `order ${raw.orderId}: dropped invalid ${[...bad].join(', ')}`));
-    return second.data;
-  }
-  for (const issue of second.error.issues) {
-    const key = issue.path[0];
-    if (typeof key === 'string' && key !== 'orderId' && key !== 'site') delete obs[key];
-  }
-  const third = OrderObservationSchema.safeParse(obs);
-  if (third.success) {
-    problems.push(problem(PROBLEM.repaired, `order ${raw.orderId}: dropped invalid ${[...bad].join(', ')}`));
-    return third.data;
-  }
-  problems.push(problem(PROBLEM.invalidRecord, `order ${String(raw.orderId).slice(0, 30)}: failed validation`));
-  return null;
+  if (obs.tracking) obs.tracking = sanitizePackages(obs.tracking);
+  if (obs.deadlines) obs.deadlines = obs.deadlines.filter((d) => isValidCalendarDate(d.due)).slice(0, 50);
+  return obs;
+}
+
+function validMoney(m: { minor: number; currency: string }): boolean {
+  return Number.isSafeInteger(m.minor) && m.minor >= 0 && m.minor <= 1e12 && /^[A-Z]{3}$/.test(m.currency);
+}
+
+function validEvent(e: unknown): boolean {
+  if (!isObj(e)) return false;
+  const at = e['at'];
+  const code = e['code'];
+  const text = e['text'];
+  return (
+    (at === null || (typeof at === 'string' && ISO_INSTANT.test(at))) &&
+    (code === null || (typeof code === 'string' && code.length <= 100)) &&
+    typeof text === 'string' &&
+    text.length <= 2000
+  );
 }
 
 /** Sanitize tracking packages element-wise (events too), so one bad event doesn't drop a package. */
-export function sanitizePackages(pkgs: unknown[]): OrderObservation['tracking'] {
+export function sanitizePackages(pkgs: unknown[]): NonNullable<OrderObservation['tracking']> {
   const out: NonNullable<OrderObservation['tracking']> = [];
   for (const p of pkgs.slice(0, 20)) {
     if (!isObj(p)) continue;
-    const events = getArr(p, 'events').filter((e) => TrackingEventSchema.safeParse(e).success).slice(0, 500);
-    const candidate = { ...p, events };
-    const r = TrackingPackageSchema.safeParse(candidate);
-    if (r.success) out.push(r.data);
+    const number = p['number'];
+    const carrier = p['carrier'];
+    if (!(number === null || (typeof number === 'string' && number.length <= 200))) continue;
+    if (!(carrier === null || (typeof carrier === 'string' && carrier.length <= 2000))) continue;
+    const events = getArr(p, 'events').filter(validEvent).slice(0, 500) as NonNullable<OrderObservation['tracking']>[number]['events'];
+    out.push({ number, carrier, events });
   }
   return out;
 }
-
-export const schemaParts = { MoneySchema, StoreSchema, DisputeSchema };
 
 /** Merge deadlines by kind keeping the earliest. */
 export function mergeDeadlines(...lists: Deadline[][]): Deadline[] {

@@ -3,7 +3,7 @@
  * per order with its stage, status text, link to the dispute page and amounts where present.
  */
 import type { Dispute, DisputeStage, OrderObservation } from '../../domain/order';
-import { REVERSE_STATUS, REVERSE_STATUS_WORDS } from '../codes';
+import { REVERSE_STATUS, own, REVERSE_STATUS_WORDS } from '../codes';
 import { parseCalendarDate } from '../dates';
 import { moneyFromCents, moneyOf } from '../money';
 import { absoluteUrl, get, getArr, getObj, getRaw, getText, idOf, isObj, normalizeForMatch } from '../text';
@@ -12,7 +12,8 @@ import { mtopData } from './components';
 
 function stageOf(line: unknown, statusText: string | null): DisputeStage {
   const raw = getRaw(line, 'reverseStatus');
-  if (raw && REVERSE_STATUS[raw]) return REVERSE_STATUS[raw];
+  const known = raw ? own(REVERSE_STATUS, raw) : undefined;
+  if (known) return known;
   for (const candidate of [getRaw(line, 'reverseStatusEnum'), getRaw(line, 'status'), statusText]) {
     if (!candidate) continue;
     const t = normalizeForMatch(candidate);

@@ -163,8 +163,13 @@ let failures = 0;
 function check(r: ReadResult, label: string) {
   // Cheap checks every time; expect() only on failure so 10k runs stay fast.
   let ok = Array.isArray(r.observations) && Array.isArray(r.problems);
+  const issues: unknown[] = [];
   for (const o of r.observations) {
-    if (!OrderObservationSchema.safeParse(o).success) ok = false;
+    const parsed = OrderObservationSchema.safeParse(o);
+    if (!parsed.success) {
+      ok = false;
+      issues.push(parsed.error.issues.slice(0, 3));
+    }
     const s = JSON.stringify(o);
     if (/<script|<img|<span|<b>|onerror=/i.test(s)) ok = false;
     if (Object.getPrototypeOf(o) !== Object.prototype) ok = false;
@@ -172,7 +177,7 @@ function check(r: ReadResult, label: string) {
   for (const p of r.problems) if (typeof p.code !== 'string' || typeof p.detail !== 'string' || p.detail.length > 300) ok = false;
   if (!ok) {
     failures++;
-    expect({ label, seed: SEED, result: r }).toBeNull();
+    expect({ label, seed: SEED, issues, result: r }).toBeNull();
   }
 }
 
