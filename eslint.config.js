@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**', 'test/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
