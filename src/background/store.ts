@@ -61,7 +61,10 @@ export class OrderStore {
       await this.deps.local.set(plan.changes.set);
       if (plan.changes.remove.length) await this.deps.local.remove(plan.changes.remove);
     } else if (plan.kind === 'future') {
+      // Written by a newer build: read what this build understands, but move nothing aside,
+      // so the newer build finds its records where it left them.
       await this.addProblem({ at: this.nowIso(), url: '', code: 'storage-newer-version', detail: `storage schema version ${plan.version} is newer than this build` });
+      return;
     }
     const after = plan.kind === 'migrated' ? { ...raw, ...plan.changes.set } : raw;
     const read = readStore(after, this.nowIso());

@@ -87,7 +87,9 @@ export async function handleUi(msg: UiToBgMessage, hooks: Hooks): Promise<Reply<
       const read = await store.exclusive(() => store.readAll());
       const settings = await readSettings();
       const drafts = Object.fromEntries(read.drafts);
-      return ok(makeBackup(read.orders.values(), settings, new Date(), drafts));
+      // Records kept aside travel with the backup, so the shopper can keep them (docs/backup-format.md).
+      const quarantine = [...read.quarantine, ...read.quarantined];
+      return ok({ ...makeBackup(read.orders.values(), settings, new Date(), drafts), ...(quarantine.length ? { quarantine } : {}) });
     }
     case 'ui/import-backup': {
       const parsed = parseBackup(msg.text);

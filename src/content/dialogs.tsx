@@ -55,7 +55,7 @@ export function ConfirmDialog(props: { t: Translate; lang: string; entry: Overla
       <div id="bs-confirm-desc">
         <p>{t('guard_what_it_does')}</p>
         {entry?.order.total && <p>{t('guard_amount', { amount: formatMoney(entry.order.total, lang) })}</p>}
-        {top && <p class="guard-deadline">{t('guard_time_left', { when: deadlineLine(t, top, lang).when, date: deadlineLine(t, top, lang).date })}</p>}
+        {top && top.daysLeft >= 0 && <p class="guard-deadline">{t('guard_time_left', { when: deadlineLine(t, top, lang).when, date: deadlineLine(t, top, lang).date })}</p>}
       </div>
       <p class="questions-title">{t('guard_questions_title')}</p>
       <ul class="questions">

@@ -199,7 +199,7 @@ export class Overlay {
   }
 
   private t(): Translate {
-    return createTranslator(this.state?.messages ?? {});
+    return createTranslator(this.state?.messages ?? {}, {}, this.state?.locale ?? 'en');
   }
 
   private draw(): void {

@@ -39,13 +39,30 @@ export function resolveLocale(preference: string | undefined, browserLanguage: s
 export type Params = Readonly<Record<string, string | number>>;
 export type Translate = (key: string, params?: Params) => string;
 
+/** Suffix of a plural variant: `key__one`, `key__few`… (CLDR categories of the language). */
+export const PLURAL_SEPARATOR = '__';
+const PLURAL_PARAMS = ['count', 'days'] as const;
+
 /**
  * A translator over `messages`, falling back to English for a missing key and to the key
- * itself (never an empty string) when both lack it. Placeholders are `{name}`.
+ * itself (never an empty string) when both lack it. Placeholders are `{name}`. When a `count`
+ * or `days` param is given and the language has a variant for its plural category
+ * (`key__one`, `key__few`, … by Intl.PluralRules), the variant is used; the plain key is
+ * the general ("other") form every catalogue must have.
  */
-export function createTranslator(messages: Messages, fallback: Messages = {}): Translate {
+export function createTranslator(messages: Messages, fallback: Messages = {}, locale = 'en'): Translate {
+  let rules: Intl.PluralRules | null = null;
+  const variant = (key: string, params: Params): string | undefined => {
+    for (const name of PLURAL_PARAMS) {
+      const n = params[name];
+      if (typeof n !== 'number') continue;
+      rules ??= new Intl.PluralRules(locale.replace('_', '-'));
+      return messages[`${key}${PLURAL_SEPARATOR}${rules.select(n)}`];
+    }
+    return undefined;
+  };
   return (key, params) => {
-    const template = messages[key] ?? fallback[key] ?? key;
+    const template = (params && variant(key, params)) ?? messages[key] ?? fallback[key] ?? key;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,

@@ -59,5 +59,5 @@ export function browserLanguage(): string {
 export async function localeBundle(preference: string | undefined): Promise<LocaleBundle> {
   const locale = resolveLocale(preference, browserLanguage());
   const [messages, fallback] = await Promise.all([loadMessages(locale), loadMessages('en')]);
-  return { locale, lang: bcp47(locale), dir: dirOf(locale), messages, fallback, t: createTranslator(messages, fallback) };
+  return { locale, lang: bcp47(locale), dir: dirOf(locale), messages, fallback, t: createTranslator(messages, fallback, locale) };
 }

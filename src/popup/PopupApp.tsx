@@ -6,12 +6,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import { BackupButtons } from '../ui/Backup';
+import { DiagnosticsButton, HealthNotices } from '../ui/HealthNotices';
 import { ClaimAssistant } from '../ui/claim/ClaimAssistant';
 import { Dashboard, orderHref } from '../ui/dashboard/Dashboard';
 import { buildRows, rulesOfSettings, type DashboardRow } from '../ui/dashboard/model';
 import { OrderView } from '../ui/dashboard/OrderView';
 import { useLocale } from '../ui/locale';
-import { loadOrders } from '../ui/orders';
+import { loadOrders, type StoreHealth } from '../ui/orders';
 import type { Order } from '../domain/order';
 
 export type Route = { view: 'list' } | { view: 'order' | 'claim'; orderId: string };
@@ -31,6 +32,7 @@ function hrefOf(r: Route): string {
 interface Loaded {
   orders: Order[];
   drafts: Map<string, unknown>;
+  health: StoreHealth;
 }
 
 export function PopupApp() {
@@ -41,11 +43,11 @@ export function PopupApp() {
   const rows = useMemo<DashboardRow[]>(() => (data ? buildRows(data.orders, rules) : []), [data, rules]);
 
   useEffect(() => {
-    const load = () => void loadOrders().then((r) => setData({ orders: r.orders, drafts: r.drafts }));
+    const load = () => void loadOrders().then((r) => setData({ orders: r.orders, drafts: r.drafts, health: r.health }));
     load();
-    // Reload when an order changes (drafts saved by this page don't need a reload).
+    // Reload when an order, the quarantine or the page problems change (drafts saved by this page don't need a reload).
     const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith('order:'))) load();
+      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith('order:') || k === 'quarantine' || k === 'problems')) load();
     };
     browser.storage.onChanged.addListener(listener);
     const onPop = () => setRoute(parseRoute(location.search));
@@ -85,6 +87,7 @@ export function PopupApp() {
             <summary>{t('popup_menu')}</summary>
             <div class="menu-body">
               <BackupButtons />
+              {data && <DiagnosticsButton health={data.health} orders={data.orders} />}
               <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
                 {t('popup_open_options')}
               </button>
@@ -97,7 +100,10 @@ export function PopupApp() {
           {t('popup_loading')}
         </p>
       ) : route.view === 'list' ? (
-        <Dashboard rows={rows} onOpen={(orderId) => go({ view: 'order', orderId })} />
+        <>
+          <HealthNotices health={data.health} orders={data.orders} />
+          <Dashboard rows={rows} onOpen={(orderId) => go({ view: 'order', orderId })} />
+        </>
       ) : !row ? (
         <p class="empty" role="alert">
           {t('popup_order_unknown', { id: route.orderId })}

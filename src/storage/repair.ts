@@ -109,10 +109,15 @@ export function readStore(raw: RawStore, now: string): StoreRead {
       notices.push(`${key}: quarantined (${result.reason})`);
     }
   }
-  const storedQuarantine = Array.isArray(raw['quarantine'])
-    ? (raw['quarantine'] as unknown[]).filter((e): e is QuarantineEntry => QuarantineEntrySchema.safeParse(e).success)
-    : [];
-  if (raw['quarantine'] !== undefined && !Array.isArray(raw['quarantine'])) {
+  const storedQuarantine: QuarantineEntry[] = [];
+  if (Array.isArray(raw['quarantine'])) {
+    for (const e of raw['quarantine'] as unknown[]) {
+      const entry = QuarantineEntrySchema.safeParse(e);
+      // A damaged entry is wrapped in a valid one, so rewriting the list loses nothing.
+      if (entry.success) storedQuarantine.push(entry.data);
+      else quarantined.push({ key: 'quarantine', reason: 'quarantine entry was damaged', at: now, raw: safeSerialise(e) });
+    }
+  } else if (raw['quarantine'] !== undefined) {
     quarantined.push({ key: 'quarantine', reason: 'quarantine list was not a list', at: now, raw: safeSerialise(raw['quarantine']) });
   }
   return { orders, repairedOrders, quarantined, quarantine: storedQuarantine, notices, drafts };

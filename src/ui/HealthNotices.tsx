@@ -1,0 +1,77 @@
+/**
+ * Notices at the top of the popup: saved records kept aside (with a way to export them), the
+ * last AliExpress page Buyer Shield could not read, in plain words, and "Copy diagnostics".
+ */
+import { useState } from 'preact/hooks';
+import type { Backup } from '../domain/backup';
+import type { Order } from '../domain/order';
+import { browser } from '../platform/browser';
+import { buildDiagnostics, latestProblem } from './diagnostics';
+import { useT } from './locale';
+import { ask } from './messaging';
+import type { StoreHealth } from './orders';
+import { CopyButton, downloadText } from './dashboard/widgets';
+
+export function diagnosticsText(health: StoreHealth, orders: readonly Order[]): string {
+  let version = '';
+  try {
+    version = browser.runtime.getManifest().version;
+  } catch {
+    // outside the extension (previews)
+  }
+  const raw = { meta: health.meta, problems: health.problems, quarantine: health.quarantine };
+  return JSON.stringify(buildDiagnostics(raw, orders.length, { version, userAgent: navigator.userAgent, now: new Date() }), null, 2);
+}
+
+/** "Copy diagnostics": what a bug report needs, nothing personal. */
+export function DiagnosticsButton({ health, orders }: { health: StoreHealth; orders: readonly Order[] }) {
+  const t = useT();
+  return <CopyButton text={diagnosticsText(health, orders)} label={t('notice_copy_diagnostics')} visible={t('notice_copy_diagnostics')} />;
+}
+
+export function HealthNotices({ health, orders }: { health: StoreHealth; orders: readonly Order[] }) {
+  const t = useT();
+  const [exported, setExported] = useState<string | null>(null);
+  const problem = latestProblem(
+    health.problems,
+    orders.map((o) => o.updatedAt),
+  );
+  if (health.quarantined === 0 && !problem) return null;
+
+  const onExport = async () => {
+    const reply = await ask<Backup>({ type: 'ui/export-backup' });
+    if (!reply.ok) return setExported(t('backup_export_failed'));
+    downloadText(`buyer-shield-backup-${reply.value.exportedAt.slice(0, 10)}.json`, JSON.stringify(reply.value, null, 2), 'application/json');
+    setExported(t('notice_quarantine_exported'));
+  };
+
+  return (
+    <section class="notices" aria-label={t('notice_title')}>
+      {problem && (
+        <div class="notice" role="alert">
+          <p>{t(`notice_problem_${problem.code.replace(/-/g, '_')}`)}</p>
+        </div>
+      )}
+      {health.quarantined > 0 && (
+        <div class="notice" role="alert">
+          <p>{t('notice_quarantine', { count: health.quarantined })}</p>
+          <button type="button" onClick={() => void onExport()}>
+            {t('notice_quarantine_export')}
+          </button>
+          {exported && (
+            <p role="status" class="hint">
+              {exported}
+            </p>
+          )}
+          {exported && (
+            <button type="button" onClick={() => void ask({ type: 'ui/clear-quarantine' })}>
+              {t('notice_quarantine_forget')}
+            </button>
+          )}
+        </div>
+      )}
+      <p class="hint">{t('notice_diagnostics_hint')}</p>
+      <DiagnosticsButton health={health} orders={orders} />
+    </section>
+  );
+}
