@@ -113,7 +113,10 @@ async function notify(browser: Browser, settings: Settings, due: DueReminders, o
     options.buttons = [{ title: t('notify_open_order') }, { title: t('notify_draft_claim') }];
     options.requireInteraction = true;
   }
-  await browser.notifications.create(notificationId(due, now), options as never);
+  const id = notificationId(due, now);
+  await browser.notifications.create(id, options as never);
+  // The last reminder, as shown: the popup can repeat it after the notification is gone.
+  await browser.storage.local.set({ lastReminder: { id, title, message: body, at: new Date(now).toISOString(), locale: lang } });
 }
 
 export { orderDetailUrl };

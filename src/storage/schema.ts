@@ -10,6 +10,7 @@
  *   problems           the last pages Buyer Shield could not read (for diagnostics)
  *   reminderLog        which reminders were raised, snoozed or marked done
  *   orderPrefs         per-order choices (confirm guard off, …)
+ *   lastReminder       the last reminder as it was shown { id, title, message, at, locale }
  * storage.sync (follows the shopper's browser profile):
  *   settings           Settings (src/storage/settings.ts)
  */
