@@ -109,43 +109,32 @@ function installGuards(ctx: ContentContext, overlay: Overlay, confirmLabels: Map
   let bypass: Element | null = null;
   const onDisputePage = pageKind === 'dispute-detail' || pageKind === 'refund-list' || pageKind === 'reverse-start';
 
+  /** Stop the page's handlers; on a click or key, ask, and click again (let through) if the shopper goes on. */
+  const hold = (event: Event, element: Element, ask: () => Promise<boolean>): void => {
+    event.stopImmediatePropagation();
+    // Pointer and touch ends only stop the page's own handlers: the click that follows asks.
+    if (event.type !== 'click' && !(event instanceof KeyboardEvent)) return;
+    event.preventDefault();
+    void ask().then((go) => {
+      if (go && element.isConnected) {
+        bypass = element;
+        (element as HTMLElement).click();
+      }
+    });
+  };
+
   const intercept = (event: Event): void => {
     if (!ctx.alive || !event.isTrusted) return;
     if (event instanceof KeyboardEvent && event.key !== 'Enter' && event.key !== ' ') return;
     try {
       const target = event.target;
-      if (bypass && target instanceof Node && (bypass === target || bypass.contains(target))) {
-        if (event.type === 'click') bypass = null;
-        return;
-      }
       const confirm = confirmTargetOf(target, document, confirmLabels);
       if (confirm) {
-        if (!overlay.guardActiveFor(confirm.orderId)) return;
-        event.stopImmediatePropagation();
-        // Pointer and touch ends only stop the page's own handlers: the click that follows opens the dialog.
-        if (event.type !== 'click' && !(event instanceof KeyboardEvent)) return;
-        event.preventDefault();
-        void overlay.askConfirm(confirm.orderId).then((go) => {
-          if (go && confirm.element.isConnected) {
-            bypass = confirm.element;
-            (confirm.element as HTMLElement).click();
-          }
-        });
+        if (overlay.guardActiveFor(confirm.orderId)) hold(event, confirm.element, () => overlay.askConfirm(confirm.orderId));
         return;
       }
-      if (onDisputePage) {
-        const action = disputeActionOf(target);
-        if (!action) return;
-        event.stopImmediatePropagation();
-        if (event.type !== 'click' && !(event instanceof KeyboardEvent)) return;
-        event.preventDefault();
-        void overlay.askDispute(action.action).then((go) => {
-          if (go && action.element.isConnected) {
-            bypass = action.element;
-            (action.element as HTMLElement).click();
-          }
-        });
-      }
+      const action = onDisputePage ? disputeActionOf(target) : null;
+      if (action) hold(event, action.element, () => overlay.askDispute(action.action));
     } catch {
       // A guard that fails lets the page work as it would without us; never throw into it.
     }

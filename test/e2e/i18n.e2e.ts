@@ -63,7 +63,7 @@ describe.each(['he', 'ru', 'nl'])('in %s', (lang) => {
       // Order ids stay left to right inside a right-to-left page.
       await h.screenshot(popup, `i18n-popup-${lang}`);
 
-      const last = await waitUntil(async () => (await h.storage())['lastReminder'] as { title: string; message: string } | undefined, (r) => !!r, 15_000, 'a reminder');
+      const last = await waitUntil(async () => (await h.storage())['lastReminder'] as { title: string; message: string } | undefined, (r) => !!r, 15_000, 'a reminder') as { title: string; message: string };
       expect(Object.keys(await h.notifications())).toHaveLength(1);
       if (lang !== 'nl') {
         expect(last.title).toMatch(SCRIPT[lang]!);

@@ -117,3 +117,31 @@ x.send();
 
 
 export const ORDER_DETAIL = '^https://www\\.aliexpress\\.com/p/order/detail\\.html';
+
+export const TRACKING_API = 'mtop.ae.ld.querydetail';
+export const TRACKING_PAGE = '^https://www\\.aliexpress\\.com/p/tracking/index\\.html';
+export const DISPUTE_PAGE = '^https://trade\\.aliexpress\\.com/issue/fastissue/Detail\\.htm';
+
+/** A tracking page that loads the querydetail JSON from the gateway by fetch (it names no order: the URL does). */
+export function trackingPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tracking</title></head><body><div class="logistic-info-v2"></div>
+<script>fetch(${JSON.stringify(gatewayUrl(TRACKING_API))}).then(function (r) { return r.json(); }).then(function (d) { window.__received = d; document.querySelector('.logistic-info-v2').textContent = 'Tracking loaded'; });</script></body></html>`;
+}
+
+/** The real tracking capture with its newest event turned into "waiting at the post office" (no code, as some carriers send). */
+export function trackingWaitingForPickup(): string {
+  const d = fixtureJson<{ data: { module: { trackingDetailLineList: { detailList: Record<string, unknown>[] }[] } } }>('tracking.2026-09.json');
+  const events = d.data.module.trackingDetailLineList[0]!.detailList;
+  events[0] = { ...events[0], trackingPrimaryCode: '', trackingSecondCode: '', trackingName: 'Ready for pickup at the post office', trackingDetailDesc: 'Your parcel is waiting at the post office' };
+  return JSON.stringify(d);
+}
+
+/** A dispute page (still on trade.aliexpress.com) with the seller's offer and the two risky buttons; the page counts their clicks. */
+export function disputePage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dispute</title></head><body>
+<div class="issue-detail"><p>Seller's proposal: refund US $2.00</p>
+<button type="button" id="accept">Accept</button> <button type="button" id="cancel">Cancel dispute</button></div>
+<script>window.__accepted = 0; window.__cancelled = 0;
+document.getElementById('accept').addEventListener('click', function () { window.__accepted++; });
+document.getElementById('cancel').addEventListener('click', function () { window.__cancelled++; });</script></body></html>`;
+}
