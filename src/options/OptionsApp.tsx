@@ -4,6 +4,7 @@ import type { Settings } from '../storage/settings';
 import { BackupButtons } from '../ui/Backup';
 import { useLocale } from '../ui/locale';
 import { ask } from '../ui/messaging';
+import { RulesEditor } from './RulesEditor';
 
 /** Each language's name in itself, so a shopper finds theirs whatever the UI language. */
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -14,9 +15,10 @@ export function OptionsApp() {
   const { t, settings } = useLocale();
   const [error, setError] = useState<string | null>(null);
 
-  const save = async (change: Partial<Settings>) => {
+  const save = async (change: Partial<Settings>): Promise<boolean> => {
     const reply = await ask<Settings>({ type: 'ui/set-settings', settings: { ...settings, ...change } });
     setError(reply.ok ? null : t(reply.error, reply.params));
+    return reply.ok;
   };
 
   return (
@@ -38,11 +40,11 @@ export function OptionsApp() {
       </section>
       <section aria-labelledby="guard-h">
         <h2 id="guard-h">{t('options_guard')}</h2>
-        <label>
+        <label class="check">
           <input type="checkbox" checked={settings.guardEnabled} onChange={(e) => void save({ guardEnabled: (e.currentTarget as HTMLInputElement).checked })} />{' '}
           {t('options_guard_label')}
         </label>
-        <label>
+        <label class="check">
           <input
             type="checkbox"
             checked={settings.notificationsEnabled}
@@ -50,6 +52,10 @@ export function OptionsApp() {
           />{' '}
           {t('options_notifications_label')}
         </label>
+      </section>
+      <section aria-labelledby="rules-h">
+        <h2 id="rules-h">{t('options_rules')}</h2>
+        <RulesEditor save={save} />
       </section>
       <section aria-labelledby="backup-h">
         <h2 id="backup-h">{t('options_backup')}</h2>
