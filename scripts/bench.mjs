@@ -1,0 +1,111 @@
+// npm run bench: every performance figure of docs/performance.md, printed as ONE JSON document
+// on stdout (a short summary on stderr). Timed figures are printed, not asserted; the
+// deterministic size budgets are enforced by scripts/budgets.mjs in npm test.
+//   node scripts/bench.mjs            build dist/chrome if missing, then measure everything
+//   node scripts/bench.mjs --build    rebuild dist/chrome first
+//   node scripts/bench.mjs --node     only the figures measured in Node (no browser)
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { BUDGETS } from './budgets.mjs';
+import { ROOT } from './bench/bundle.mjs';
+import { benchApiReader, benchDeadlines, benchDomReader, loadLib } from './bench/node.mjs';
+import { measure } from './sizes.mjs';
+
+const args = process.argv.slice(2);
+const nodeOnly = args.includes('--node');
+const started = Date.now();
+const log = (msg) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${msg}`);
+
+const dist = join(ROOT, 'dist', 'chrome');
+if (args.includes('--build') || !existsSync(join(dist, 'manifest.json'))) {
+  log('building dist/chrome');
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', 'chrome'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const TIMED = {
+  readerOverParse: 2,
+  decorate100CardsMs: 16,
+  pageLoadDifferencePercent: 5,
+  popupFirstRenderMs: 150,
+  workerStartToAlarmMs: 50,
+};
+const within = (value, budget) => ({ value, budget, withinBudget: value !== null && value <= budget });
+
+const sizes = measure(dist);
+const size = (part) => ({ gzipBytes: sizes[part].gzip, rawBytes: sizes[part].raw, ...(BUDGETS[part] ? { budgetBytes: BUDGETS[part], withinBudget: sizes[part].gzip <= BUDGETS[part] } : {}) });
+
+log('reader and deadlines in Node');
+const lib = await loadLib();
+const apiReader = benchApiReader(lib);
+const domReader = await benchDomReader(lib);
+const deadlinesNode = benchDeadlines(lib, 5000);
+
+const report = {
+  bench: 'buyer-shield',
+  version: JSON.parse((await import('node:fs')).readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+  at: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version, note: 'shared machine; timed figures are medians and vary from run to run' },
+  method: 'Timed figures are medians of `runs` runs (Node: performance.now() around repeated calls; Chromium: performance.now() in the page). See docs/performance.md.',
+  sizes: { mainWorld: size('mainWorld'), content: size('content'), worker: size('worker'), popup: size('popup'), options: size('options') },
+  reader: { api: apiReader, dom: domReader, mainWorldGzipBytes: sizes.mainWorld.gzip },
+  worker: { deadlinesInNode: deadlinesNode },
+};
+
+if (!nodeOnly) {
+  const { loadHarness, benchAlarm, benchBackup, benchDecorate, benchPageLoad, benchPopup, benchStorage, routeOrderList } = await import('./bench/browser.mjs');
+  const { launch } = await loadHarness();
+  const state = { body: '' };
+  const h = await launch();
+  const plain = await launch({ withExtension: false });
+  try {
+    await routeOrderList(h, state);
+    await routeOrderList(plain, state);
+    log('content script: decorating 10, 100, 1,000 cards');
+    report.content = { decorate: await benchDecorate(h, state) };
+    log('page load with and without the extension');
+    report.content.pageLoad = await benchPageLoad(h, plain, state);
+    await plain.close();
+    log('storage with 5,000 orders');
+    report.storage = await benchStorage(h, lib, 5000);
+    log('worker start to alarm re-armed');
+    report.worker.startToAlarm = await benchAlarm(h);
+    log('popup first render');
+    report.popup = await benchPopup(h);
+    log('backup export and import');
+    report.backup = await benchBackup(h, 5000);
+  } finally {
+    await plain.close().catch(() => {});
+    await h.close();
+  }
+}
+
+const r = report;
+report.budgets = {
+  deterministic: Object.fromEntries(Object.keys(BUDGETS).map((p) => [p, within(sizes[p].gzip, BUDGETS[p])])),
+  timed: {
+    readerOverParse1000: within(r.reader.api['1000'].readerOverParse, TIMED.readerOverParse),
+    ...(r.content
+      ? {
+          decorate100CardsMs: within(r.content.decorate['100'].cardsToBadgesMs, TIMED.decorate100CardsMs),
+          pageLoadDifferencePercent: within(r.content.pageLoad.differencePercent, TIMED.pageLoadDifferencePercent),
+          popupFirstRenderMs: within(r.popup.firstRowPaintedMs, TIMED.popupFirstRenderMs),
+          workerStartToAlarmMs: within(r.worker.startToAlarm.workerStartToAlarmMs, TIMED.workerStartToAlarmMs),
+        }
+      : {}),
+  },
+  note: 'timed budgets are compared, not enforced; the size budgets fail npm test (scripts/budgets.mjs)',
+};
+report.durationSeconds = Math.round((Date.now() - started) / 1000);
+
+console.log(JSON.stringify(report, null, 2));
+const line = (k, v) => console.error(`  ${k.padEnd(34)} ${v}`);
+console.error('\nBuyer Shield bench (medians):');
+for (const [k, v] of Object.entries(report.budgets.deterministic)) line(`${k} gz`, `${v.value} B  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'OVER'}`);
+for (const [k, v] of Object.entries(report.budgets.timed)) line(k, `${v.value}  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'over'}`);
+line('deadlines, 5,000 orders, Node', `${r.worker.deadlinesInNode.totalMs} ms`);
+if (r.storage) line('storage, 5,000 orders', `${r.storage.bytesInUse} B (${r.storage.percentOfQuota} % of 10 MB)`);
+if (r.backup) line('backup export / import, 5,000', `${r.backup.exportMs} / ${r.backup.importMs} ms`);
+console.error(`  (${report.durationSeconds} s)`);
