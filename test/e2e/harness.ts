@@ -13,7 +13,7 @@
 import { existsSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request, type Route, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome');
@@ -33,6 +33,15 @@ export interface LaunchOptions {
 }
 
 export type Handler = (route: Route, url: URL) => Promise<void> | void;
+
+/** The URL of the frame that made a request; 'worker' for a service worker's (Playwright throws for those). */
+export function frameOf(request: Request): string {
+  try {
+    return request.frame().url();
+  } catch {
+    return 'worker';
+  }
+}
 
 export class Harness {
   readonly requests: { url: string; from: string }[] = [];
@@ -56,7 +65,7 @@ export class Harness {
   async routeAliExpress(handlers: Record<string, Handler>): Promise<void> {
     await this.context.route(/^https?:\/\//, async (route) => {
       const url = new URL(route.request().url());
-      this.requests.push({ url: url.href, from: route.request().frame()?.url() ?? 'worker' });
+      this.requests.push({ url: url.href, from: frameOf(route.request()) });
       for (const [pattern, handler] of Object.entries(handlers)) {
         if (new RegExp(pattern).test(url.href)) return handler(route, url);
       }
