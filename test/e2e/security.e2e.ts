@@ -215,7 +215,7 @@ describe('page strings are data', () => {
   it('reads HTML in the gateway JSON as text (tags dropped), prototype keys as nothing, and creates no element', async () => {
     const page = await h.context.newPage();
     await page.goto(ORDER_LIST_URL);
-    const order = await waitUntil(async () => (await h.orders())[HOSTILE], (o) => !!o, 15_000, 'the hostile order');
+    const order = (await waitUntil(async () => (await h.orders())[HOSTILE], (o) => !!o, 15_000, 'the hostile order')) as Record<string, unknown>;
     expect(OrderSchema.safeParse(order).success).toBe(true);
     expect(order['orderId']).toBe(HOSTILE);
     expect((order['store'] as { name: string }).name).toBe('NANO');
