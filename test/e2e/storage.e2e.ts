@@ -127,7 +127,7 @@ describe('corrupt storage in the real worker', () => {
     const newer = { ...C, status: 'some-future-status', newField: { x: 1 } };
     await reseed(h, { meta: { schemaVersion: 7 }, [`order:${A.orderId}`]: A, [`order:${C.orderId}`]: newer });
     const problems = await waitUntil(async () => (await h.storage())['problems'] as { code: string }[] | undefined, (p) => !!p?.length, 10_000, 'the problem');
-    expect(problems.map((p) => p.code)).toEqual(['storage-newer-version']);
+    expect((problems ?? []).map((p) => p.code)).toEqual(['storage-newer-version']);
     const all = await h.storage();
     expect(all['meta']).toEqual({ schemaVersion: 7 });
     expect(all[`order:${C.orderId}`]).toEqual(newer);
