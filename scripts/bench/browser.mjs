@@ -170,6 +170,16 @@ export async function benchStorage(h, lib, n = 5000) {
   const s = await seed(h, orders);
   if (s.orders !== n) throw new Error(`seeded ${s.orders} of ${n} orders`);
   const onTheirWay = orders.filter((o) => o.tracking.length > 0).length;
+  // What every reader of all orders pays first (worker start, popup): one get(null) from an extension page.
+  const probe = await h.probe();
+  const reads = [];
+  for (let i = 0; i < 3; i++) {
+    reads.push(await probe.evaluate(async () => {
+      const t0 = performance.now();
+      await chrome.storage.local.get(null);
+      return performance.now() - t0;
+    }));
+  }
   return {
     orders: s.orders,
     bytesInUse: s.bytesInUse,
@@ -177,6 +187,8 @@ export async function benchStorage(h, lib, n = 5000) {
     quotaBytes: QUOTA_BYTES,
     percentOfQuota: round((s.bytesInUse / QUOTA_BYTES) * 100, 1),
     bytesPerOrder: Math.round(s.orderBytes / n),
+    getAllMs: round(median(reads), 1),
+    getAllRuns: reads.length,
     mix: `${onTheirWay} on their way with the captured tracking (26 events), ${n - onTheirWay} completed without tracking`,
   };
 }
