@@ -49,10 +49,13 @@ export interface RefreshDeps {
 }
 
 /** Notification id: which deadline (single) or a summary; decoded on click. */
-export function notificationId(due: DueReminders, now: number): string {
+export function notificationId(due: DueReminders): string {
   const first = due.reminders[0];
   if (due.mode === 'single' && first) return `${NOTIFICATION_PREFIX}${first.orderId}|${first.kind}|${first.due}`;
-  return `${NOTIFICATION_PREFIX}summary|${now}`;
+  // Named by the reminders it holds, so raising the same summary again replaces it instead of adding one.
+  let hash = 5381;
+  for (const r of due.reminders) for (const ch of `${r.orderId}|${r.kind}|${r.due};`) hash = (Math.imul(hash, 33) + ch.charCodeAt(0)) >>> 0;
+  return `${NOTIFICATION_PREFIX}summary|${due.reminders.length}-${hash.toString(36)}`;
 }
 
 export function decodeNotificationId(id: string): { orderId: string; kind: string; due: string } | { summary: true } | null {
@@ -74,19 +77,26 @@ export async function refreshDeadlines({ browser, store, settings, now }: Refres
   await browser.action.setBadgeBackgroundColor({ color: urgent.today ? '#c62828' : '#b35900' });
 
   const entries = ranked.map((r) => ({ orderId: r.order.orderId, firstSeenAt: r.order.firstSeenAt, deadlines: r.deadlines }));
-  // Read, decide and record under the store's queue, so a second wake-up cannot raise the same reminder.
-  const raised = await store.exclusive(async () => {
+  // Read, decide, show and record under the store's queue, so a second wake-up cannot raise the
+  // same reminder. Shown before it is recorded: a worker killed in between shows it again under
+  // the same notification id (which replaces it), instead of recording a reminder never shown.
+  await store.exclusive(async () => {
     const log = parseLog((await browser.storage.local.get('reminderLog'))['reminderLog']);
     const plan = planReminders(entries, log, rules, at);
     if (plan.due.mode !== 'none') {
+      if (settings.notificationsEnabled) {
+        try {
+          await notify(browser, settings, plan.due, orders, at);
+        } catch (e) {
+          console.error('[Buyer Shield] notification failed', e);
+        }
+      }
       await browser.storage.local.set({ reminderLog: recordRaised(log, plan.due.reminders, at) });
     }
     const when = plan.due.mode !== 'none' ? plan.nextWakeAt : plan.nextWakeIfNotRaised;
     if (when === null) await browser.alarms.clear(REMINDER_ALARM);
     else await browser.alarms.create(REMINDER_ALARM, { when: Math.max(when, at + 1000) });
-    return plan.due;
   });
-  if (raised.mode !== 'none' && settings.notificationsEnabled) await notify(browser, settings, raised, orders, at);
 }
 
 async function notify(browser: Browser, settings: Settings, due: DueReminders, orders: Map<string, Order>, now: number): Promise<void> {
@@ -113,7 +123,7 @@ async function notify(browser: Browser, settings: Settings, due: DueReminders, o
     options.buttons = [{ title: t('notify_open_order') }, { title: t('notify_draft_claim') }];
     options.requireInteraction = true;
   }
-  const id = notificationId(due, now);
+  const id = notificationId(due);
   await browser.notifications.create(id, options as never);
   // The last reminder, as shown: the popup can repeat it after the notification is gone.
   await browser.storage.local.set({ lastReminder: { id, title, message: body, at: new Date(now).toISOString(), locale: lang } });
