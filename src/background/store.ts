@@ -32,6 +32,12 @@ export interface MergeOutcome {
 export class OrderStore {
   private queue: Promise<unknown> = Promise.resolve();
   private ready: Promise<void> | null = null;
+  /**
+   * What the start-up pass just read and validated, handed to the first task of the same
+   * queue run so a cold start reads and validates storage once, not twice. Dropped after
+   * that task: it is never a cache that could go stale.
+   */
+  private warm: StoreRead | null = null;
 
   constructor(private readonly deps: StoreDeps) {}
 
@@ -39,7 +45,11 @@ export class OrderStore {
   exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
       await this.ensureReady();
-      return task();
+      try {
+        return await task();
+      } finally {
+        this.warm = null;
+      }
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -69,6 +79,7 @@ export class OrderStore {
     const after = plan.kind === 'migrated' ? { ...raw, ...plan.changes.set } : raw;
     const read = readStore(after, this.nowIso());
     await this.applyRepairs(read);
+    this.warm = read.quarantined.length ? { ...read, quarantine: appendQuarantine(read.quarantine, read.quarantined) } : read;
   }
 
   private async applyRepairs(read: StoreRead): Promise<void> {
@@ -88,6 +99,9 @@ export class OrderStore {
 
   /** Every valid order (repairing or quarantining the rest on the way). */
   async readAll(): Promise<StoreRead> {
+    const warm = this.warm;
+    this.warm = null;
+    if (warm) return { ...warm, quarantined: [], repairedOrders: [] };
     const raw = (await this.deps.local.get(null)) as RawStore;
     return readStore(raw, this.nowIso());
   }

@@ -52,15 +52,28 @@ interface ReadAll {
   done: boolean;
 }
 
+/** One stylesheet object shared by every shadow root we create (no <style> copy per badge). */
+let sharedSheet: CSSStyleSheet | null = null;
+function styleInto(root: ShadowRoot): void {
+  try {
+    sharedSheet ??= new CSSStyleSheet();
+    if (sharedSheet.cssRules.length === 0) sharedSheet.replaceSync(overlayCss);
+    root.adoptedStyleSheets = [sharedSheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = overlayCss;
+    root.append(style);
+  }
+}
+
 /** A host element with an open shadow root holding our stylesheet and one mount point. */
-function makeHost(role: string, inline: boolean): { host: HTMLElement; mount: Element } {
-  const host = document.createElement(inline ? 'div' : 'div');
+function makeHost(role: string): { host: HTMLElement; mount: Element } {
+  const host = document.createElement('div');
   host.setAttribute(HOST_ATTR, role);
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = overlayCss;
+  styleInto(root);
   const mount = document.createElement('div');
-  root.append(style, mount);
+  root.append(mount);
   return { host, mount };
 }
 
@@ -101,7 +114,7 @@ export class Overlay {
 
   mount(): void {
     if (this.panel || !document.body) return;
-    this.panel = makeHost('panel', false);
+    this.panel = makeHost('panel');
     document.body.append(this.panel.host);
     if (this.page.unsupportedOperator) this.problem = 'unsupported-operator';
     void this.refresh();
@@ -145,7 +158,7 @@ export class Overlay {
 
   scheduleDecorate(): void {
     clearTimeout(this.decorateTimer);
-    this.decorateTimer = setTimeout(() => this.draw(), 30);
+    this.decorateTimer = setTimeout(() => this.draw(), 0);
   }
 
   async refresh(): Promise<void> {
@@ -180,7 +193,7 @@ export class Overlay {
       return;
     }
     if (!this.dialogHost) {
-      this.dialogHost = makeHost('dialog', false);
+      this.dialogHost = makeHost('dialog');
       document.body.append(this.dialogHost.host);
     }
     this.dialog = d;
@@ -220,7 +233,7 @@ export class Overlay {
         let badge = this.badges.get(card.orderId);
         if (!badge || !badge.host.isConnected || badge.host.parentElement !== card.element) {
           badge?.host.remove();
-          badge = makeHost('badge', true);
+          badge = makeHost('badge');
           badge.host.dataset['orderId'] = card.orderId;
           card.element.prepend(badge.host);
           this.badges.set(card.orderId, badge);

@@ -67,7 +67,7 @@ describe('foundation slice', () => {
       expect(o.total).toMatchObject({ currency: 'BRL' });
     }
     expect(backup.settings).toMatchObject({ locale: 'auto' });
-    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Saved a backup of 10 orders.');
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Saved a backup' }).textContent()).toBe('Saved a backup of 10 orders.');
     await popup.close();
   });
 
