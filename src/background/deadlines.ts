@@ -96,7 +96,43 @@ export async function refreshDeadlines({ browser, store, settings, now }: Refres
     const when = plan.due.mode !== 'none' ? plan.nextWakeAt : plan.nextWakeIfNotRaised;
     if (when === null) await browser.alarms.clear(REMINDER_ALARM);
     else await browser.alarms.create(REMINDER_ALARM, { when: Math.max(when, at + 1000) });
+    const schedule: Schedule = { nextWakeAt: when, badge: urgent.count, badgeToday: urgent.today, at };
+    await browser.storage.local.set({ schedule });
   });
+}
+
+/** What the last full refresh decided, so a cold start can re-arm at once (see quickRearm). */
+export interface Schedule {
+  nextWakeAt: number | null;
+  badge: number;
+  badgeToday: boolean;
+  at: number;
+}
+
+function parseSchedule(x: unknown): Schedule | null {
+  if (!x || typeof x !== 'object') return null;
+  const s = x as Record<string, unknown>;
+  const ok =
+    (s['nextWakeAt'] === null || (typeof s['nextWakeAt'] === 'number' && Number.isFinite(s['nextWakeAt']))) &&
+    typeof s['badge'] === 'number' &&
+    typeof s['badgeToday'] === 'boolean' &&
+    typeof s['at'] === 'number';
+  return ok ? (s as unknown as Schedule) : null;
+}
+
+/**
+ * The first thing a starting worker does: if the browser dropped the alarm (it does on a
+ * restart), arm it again from the schedule the last refresh stored, and restore the badge —
+ * a few milliseconds, however many orders are stored. The full refresh that follows
+ * recomputes both from the orders and corrects them if anything changed.
+ */
+export async function quickRearm(browser: Browser, now: number): Promise<void> {
+  const [stored, alarm] = await Promise.all([browser.storage.local.get('schedule'), browser.alarms.get(REMINDER_ALARM)]);
+  const schedule = parseSchedule(stored['schedule']);
+  if (!schedule) return;
+  if (!alarm && schedule.nextWakeAt !== null) await browser.alarms.create(REMINDER_ALARM, { when: Math.max(schedule.nextWakeAt, now + 1000) });
+  await browser.action.setBadgeText({ text: schedule.badge ? String(schedule.badge) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: schedule.badgeToday ? '#c62828' : '#b35900' });
 }
 
 async function notify(browser: Browser, settings: Settings, due: DueReminders, orders: Map<string, Order>, now: number): Promise<void> {

@@ -15,7 +15,7 @@ import type { Browser } from '../platform/browser';
 import { localeBundle } from '../platform/i18n';
 import { localiseParams } from '../i18n/format';
 import { OrderPrefsSchema, draftKey } from '../storage/schema';
-import { decodeNotificationId, rankOrders, refreshDeadlines, REMINDER_ALARM, rulesOf } from './deadlines';
+import { decodeNotificationId, quickRearm, rankOrders, refreshDeadlines, REMINDER_ALARM, rulesOf } from './deadlines';
 import { messageListener, readSettings, store, type Hooks } from './worker';
 
 export function claimPageUrl(browser: Browser, orderId: string): string {
@@ -143,7 +143,9 @@ export function startWorker(browser: Browser): void {
   });
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(browser, id, 'open'));
   browser.notifications.onButtonClicked?.addListener((id, index) => void onNotificationClicked(browser, id, index === 1 ? 'claim' : 'open'));
-  void refresh(browser);
+  void quickRearm(browser, Date.now())
+    .catch(() => undefined)
+    .then(() => refresh(browser));
 }
 
 /** Firefox has no buttons: a click opens the order. A summary opens the popup's list. */

@@ -11,6 +11,8 @@
  *   reminderLog        which reminders were raised, snoozed or marked done
  *   orderPrefs         per-order choices (confirm guard off, …)
  *   lastReminder       the last reminder as it was shown { id, title, message, at, locale }
+ *   schedule           what the last refresh decided { nextWakeAt, badge, badgeToday, at },
+ *                      so a cold start re-arms the alarm before reading every order
  * storage.sync (follows the shopper's browser profile):
  *   settings           Settings (src/storage/settings.ts)
  */
