@@ -2,8 +2,10 @@
  * One order: its timeline as a small chart, items, amounts, tracking numbers (copy), every
  * deadline with snooze / done, "Add to calendar", "Draft a claim" and "I've opened the dispute".
  */
-import { useMemo, useState } from 'preact/hooks';
-import { orderDetailUrl } from '../../aliexpress';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Locale as DateLocale } from 'date-fns';
+import { ago, loadDateLocale } from '../relative';
+import { orderDetailUrl } from '../../aliexpress/pages';
 import { kindKey } from '../../domain/deadlines/engine';
 import { formatMoney } from '../../domain/money';
 import { localDateOf } from '../../domain/dates';
@@ -17,8 +19,12 @@ import { CopyButton, DeadlineSummary, downloadText } from './widgets';
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
 export function OrderView({ row, onClaim }: { row: DashboardRow; onClaim: (orderId: string) => void }) {
-  const { t, lang } = useLocale();
+  const { t, lang, locale } = useLocale();
   const o = row.order;
+  const [dateLocale, setDateLocale] = useState<DateLocale | null>(null);
+  useEffect(() => {
+    void loadDateLocale(locale).then(setDateLocale, () => setDateLocale(null));
+  }, [locale]);
   const [status, setStatus] = useState<Status>(null);
   const [handled, setHandled] = useState<Record<string, 'snooze' | 'done'>>({});
   const today = localDateOf(Date.now());
@@ -59,6 +65,7 @@ export function OrderView({ row, onClaim }: { row: DashboardRow; onClaim: (order
             </>
           )}
         </p>
+        {dateLocale && <p class="read-ago">{t('popup_read_ago', { when: ago(o.updatedAt, Date.now(), dateLocale) })}</p>}
         <div class="row-actions">
           <CopyButton text={o.orderId} label={t('popup_copy_order_id', { id: o.orderId })} />
           <a href={orderDetailUrl(o.orderId, o.site.replace(/^www\./, ''))} target="_blank" rel="noopener noreferrer">
