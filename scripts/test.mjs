@@ -6,6 +6,14 @@ const stages = [
   ['type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
   ['unit tests', 'npx', ['vitest', 'run', '--project', 'unit']],
+  // A deadline stated as a calendar date is due on that date where the shopper is: the
+  // deadline, reminder and calendar tests again under zones with DST changes on both sides.
+  ...['Asia/Jerusalem', 'America/Sao_Paulo', 'Pacific/Auckland', 'UTC'].map((tz) => [
+    `deadlines in ${tz}`,
+    'npx',
+    ['vitest', 'run', '--project', 'unit', 'test/unit/deadlines', 'test/unit/domain'],
+    { TZ: tz },
+  ]),
   ['build (Chrome and Firefox)', 'node', ['scripts/build.mjs']],
   ['size budgets', 'node', ['scripts/budgets.mjs']],
   ['Firefox lint (web-ext)', 'node', ['scripts/lint-firefox.mjs']],
@@ -13,11 +21,11 @@ const stages = [
 ];
 
 const only = process.argv.slice(2);
-for (const [name, cmd, args] of stages) {
+for (const [name, cmd, args, env] of stages) {
   if (only.length && !only.some((o) => name.startsWith(o))) continue;
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...(env ?? {}) } });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (r.status !== 0) {
     console.error(`\n✗ ${name} failed after ${secs}s`);

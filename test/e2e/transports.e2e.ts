@@ -1,0 +1,80 @@
+/**
+ * Every way AliExpress hands an order list to its page ends up as the right orders in
+ * "Export backup": JSON by XHR, by fetch and by JSONP from the acs.aliexpress.com gateway,
+ * and a page with no JSON at all (the rendered cards, read by the DOM fallback). And "Read
+ * all my orders" presses the page's own "View orders" until there is no more.
+ */
+import { describe, expect, it } from 'vitest';
+import { launch, waitUntil } from './harness';
+import { ACS, LIST_API, ORDER_LIST, ORDER_LIST_URL, fixtureText, gateway, html, listIds, listPageWithOtherIds, orderListPage } from './pages';
+
+const LIST = fixtureText('order-list.2026-09.json');
+const IDS = listIds(LIST);
+type BackupOrder = { orderId: string; status: string; total: { minor: number; currency: string } | null; placedOn: string | null; items: { title: string }[]; canConfirm?: boolean };
+
+/** The orders as the real capture states them: status, total in minor units, date, first item. */
+const EXPECTED: Record<string, { status: string; minor: number }> = {
+  '8214398062177351': { status: 'awaiting_delivery', minor: 3193 },
+  '8214779947343229': { status: 'awaiting_delivery', minor: 8715 },
+  '8212313961591322': { status: 'completed', minor: 13274 },
+  '8211589415816822': { status: 'completed', minor: 1397 },
+};
+
+async function exported(h: Awaited<ReturnType<typeof launch>>): Promise<BackupOrder[]> {
+  const reply = await h.ask<{ ok: boolean; value: { format: string; orders: BackupOrder[] } }>({ type: 'ui/export-backup' });
+  expect(reply.ok).toBe(true);
+  expect(reply.value.format).toBe('buyer-shield-backup');
+  return reply.value.orders;
+}
+
+describe.each(['xhr', 'fetch', 'jsonp', 'dom-only'] as const)('order list by %s', (transport) => {
+  it('ends up as the right orders in Export backup', async () => {
+    const h = await launch();
+    try {
+      const page = transport === 'dom-only' ? fixtureText('pages/order-list.en.html') : orderListPage(transport);
+      await h.routeAliExpress({ [ORDER_LIST]: html(page), [ACS]: gateway({ [LIST_API]: LIST }) });
+      const tab = await h.context.newPage();
+      await tab.goto(ORDER_LIST_URL);
+      await waitUntil(async () => Object.keys(await h.orders()).length, (n) => n === 10, 15_000, '10 orders');
+      const orders = await exported(h);
+      expect(orders.map((o) => o.orderId).sort()).toEqual(IDS);
+      for (const [id, want] of Object.entries(EXPECTED)) {
+        const o = orders.find((x) => x.orderId === id)!;
+        expect(o.status, id).toBe(want.status);
+        expect(o.total, id).toEqual({ minor: want.minor, currency: 'BRL' });
+        expect(o.items.length, id).toBeGreaterThan(0);
+      }
+      expect(orders.find((o) => o.orderId === '8214398062177351')?.placedOn).toBe('2026-09-01');
+      expect(orders.find((o) => o.orderId === '8214398062177351')?.canConfirm).toBe(true);
+      if (transport !== 'dom-only') {
+        // The page received exactly what the gateway sent.
+        expect(await tab.evaluate(() => JSON.stringify((window as unknown as { __received: unknown }).__received))).toBe(JSON.stringify(JSON.parse(LIST)));
+      }
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('Read all my orders', () => {
+  it('presses the page’s own "View orders" until there is no more, with progress', async () => {
+    const h = await launch();
+    try {
+      const page2 = listPageWithOtherIds(LIST, 7);
+      await h.routeAliExpress({ [ORDER_LIST]: html(orderListPage('fetch')), [ACS]: gateway({ [LIST_API]: [LIST, page2] }) });
+      const tab = await h.context.newPage();
+      await tab.goto(ORDER_LIST_URL);
+      await waitUntil(async () => Object.keys(await h.orders()).length, (n) => n === 10, 15_000, 'page 1');
+      const panel = tab.locator('[data-buyer-shield="panel"]');
+      await panel.getByRole('button', { name: 'Read all my orders' }).click();
+      await expect.poll(() => panel.getByText('Done: 20 orders on this page.').count(), { timeout: 20_000 }).toBe(1);
+      await waitUntil(async () => Object.keys(await h.orders()).length, (n) => n === 20, 15_000, '20 orders');
+      expect((await exported(h)).map((o) => o.orderId).sort()).toEqual([...IDS, ...listIds(page2)].sort());
+      expect(await tab.locator('.order-more').count()).toBe(0);
+      const requests = h.requests.filter((r) => r.url.startsWith('https://acs.aliexpress.com/')).length;
+      expect(requests).toBe(2); // the page's own requests for pages 1 and 2; none of ours
+    } finally {
+      await h.close();
+    }
+  });
+});
