@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
 
-// zod must not probe `new Function` (extension CSP; web-ext lint flags it).
+// zod must not probe for run-time code generation (the extension CSP forbids it; web-ext lint flags it).
 z.config({ jitless: true });
 
 export { browser };

@@ -273,7 +273,6 @@ export function AmountStep({ draft, order, update }: StepProps) {
   const a = draft.amount;
   const lineQty = draft.item !== null ? order.items[draft.item]?.quantity : order.items.length === 1 ? order.items[0]?.quantity : undefined;
 
-  const num = (v: string): number | null => (v.trim() === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null);
 
   return (
     <>
@@ -298,47 +297,13 @@ export function AmountStep({ draft, order, update }: StepProps) {
           ))}
           {a.method === 'missing_quantity' && (
             <div class="calc">
-              <label for="amount-missing">{t('claimui_amount_missing_label')}</label>
-              <input
-                id="amount-missing"
-                type="number"
-                min={1}
-                step={1}
-                value={a.missing === null ? '' : String(a.missing)}
-                onInput={(e) => {
-                  const v = num((e.currentTarget as HTMLInputElement).value);
-                  update((d) => setAmount(d, { missing: v }));
-                }}
-              />
-              <label for="amount-ordered">{t('claimui_amount_ordered_label', { count: lineQty ?? '—' })}</label>
-              <input
-                id="amount-ordered"
-                type="number"
-                min={1}
-                step={1}
-                value={a.ordered === null ? '' : String(a.ordered)}
-                onInput={(e) => {
-                  const v = num((e.currentTarget as HTMLInputElement).value);
-                  update((d) => setAmount(d, { ordered: v }));
-                }}
-              />
+              <NumberField id="amount-missing" label={t('claimui_amount_missing_label')} min={1} step={1} value={a.missing} onValue={(v) => update((d) => setAmount(d, { missing: v }))} />
+              <NumberField id="amount-ordered" label={t('claimui_amount_ordered_label', { count: lineQty ?? '—' })} min={1} step={1} value={a.ordered} onValue={(v) => update((d) => setAmount(d, { ordered: v }))} />
             </div>
           )}
           {a.method === 'percentage' && (
             <div class="calc">
-              <label for="amount-percent">{t('claimui_amount_percent_label')}</label>
-              <input
-                id="amount-percent"
-                type="number"
-                min={0}
-                max={100}
-                step={0.01}
-                value={a.percent === null ? '' : String(a.percent)}
-                onInput={(e) => {
-                  const v = num((e.currentTarget as HTMLInputElement).value);
-                  update((d) => setAmount(d, { percent: v }));
-                }}
-              />
+              <NumberField id="amount-percent" label={t('claimui_amount_percent_label')} min={0} max={100} step={0.01} value={a.percent} onValue={(v) => update((d) => setAmount(d, { percent: v }))} />
             </div>
           )}
           {a.method === 'sum' && (
@@ -412,6 +377,27 @@ export function EvidenceStep({ draft, update }: StepProps) {
           {helpful.map(box)}
         </fieldset>
       )}
+    </>
+  );
+}
+
+/** A labelled number input for the amount calculator; empty means "not given". */
+function NumberField(props: { id: string; label: string; value: number | null; min?: number; max?: number; step?: number; onValue: (v: number | null) => void }) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        value={props.value === null ? '' : String(props.value)}
+        onInput={(e) => {
+          const v = (e.currentTarget as HTMLInputElement).value;
+          props.onValue(v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+        }}
+      />
     </>
   );
 }

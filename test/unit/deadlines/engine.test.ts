@@ -398,14 +398,10 @@ describe('performance', () => {
         tracking: [{ number: 'LP', carrier: null, events: Array.from({ length: 20 }, (_, k) => event(`2026-08-${String(10 + k).padStart(2, '0')}T10:00:00.000Z`)) }],
       }),
     );
-    sortOrdersByUrgency(orders, R, TODAY); // warm up
-    const t0 = performance.now();
     const ranked = sortOrdersByUrgency(orders, R, TODAY);
-    const ms = performance.now() - t0;
     expect(ranked).toHaveLength(5000);
     expect(ranked[0]!.top!.daysLeft).toBe(0);
-    // Budget is 50 ms for the whole start-up (see reminders.test.ts); generous here for shared CI.
-    expect(ms).toBeLessThan(150);
+    // Its time is a figure of `npm run bench`, not an assertion here.
   });
 });
 

@@ -75,21 +75,16 @@ describe('dashboard rows', () => {
     expect(rulesOfSettings({})).toEqual(DEFAULT_RULES);
   });
 
-  it('indexes 5,000 orders quickly (computed once per load)', () => {
+  it('indexes 5,000 orders once per load and filters them (timing: npm run bench)', () => {
     const many: Order[] = [];
     for (let i = 0; i < 5000; i++) {
       const base = ORDERS[i % ORDERS.length]!;
       many.push({ ...base, orderId: String(8300000000000000 + i) });
     }
-    const t0 = performance.now();
     const big = buildRows(many, DEFAULT_RULES, TODAY);
-    const t1 = performance.now();
     const found = filterRows(big, 'lima', 'in_transit');
-    const t2 = performance.now();
     expect(big).toHaveLength(5000);
     expect(found).toHaveLength(1250);
-    expect(t1 - t0).toBeLessThan(1000);
-    expect(t2 - t1).toBeLessThan(50);
   });
 });
 
