@@ -15,6 +15,8 @@ const stages = [
     { TZ: tz },
   ]),
   ['build (Chrome and Firefox)', 'node', ['scripts/build.mjs']],
+  ['store zips (npm run package)', 'node', ['scripts/package.mjs']],
+  ['checks of the build and the zips', 'npx', ['vitest', 'run', '--project', 'build']],
   ['size budgets', 'node', ['scripts/budgets.mjs']],
   ['Firefox lint (web-ext)', 'node', ['scripts/lint-firefox.mjs']],
   ['end-to-end tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'e2e']],

@@ -2,7 +2,7 @@
  * Every number of the deadline rule book, adjustable (src/domain/deadlines/rules.ts). A value
  * the rule book's schema refuses is not saved, and the field says so.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_RULES, RulesSchema, type Rules } from '../domain/deadlines/rules';
 import type { Settings } from '../storage/settings';
 import { useLocale } from '../ui/locale';
@@ -32,13 +32,19 @@ const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export function RulesEditor({ save }: { save: (change: Partial<Settings>) => Promise<boolean> }) {
   const { t, settings } = useLocale();
-  const current: Rules = { ...DEFAULT_RULES, ...(RulesSchema.safeParse({ ...DEFAULT_RULES, ...(settings.rules ?? {}) }).data ?? {}) };
+  const stored: Rules = { ...DEFAULT_RULES, ...(RulesSchema.safeParse({ ...DEFAULT_RULES, ...(settings.rules ?? {}) }).data ?? {}) };
+  // What the form shows: the stored rules, updated at once on a valid change (the stored
+  // settings come back a moment later through storage.sync and replace it).
+  const [current, setCurrent] = useState<Rules>(stored);
+  const storedKey = JSON.stringify(stored);
+  useEffect(() => setCurrent(JSON.parse(storedKey) as Rules), [storedKey]);
   const [invalid, setInvalid] = useState<string | null>(null);
 
   const apply = async (key: keyof Rules, value: unknown) => {
     const next = { ...current, [key]: value };
     if (!RulesSchema.safeParse(next).success) return setInvalid(key);
     setInvalid(null);
+    setCurrent(next as Rules);
     const overrides: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(next)) if (JSON.stringify(v) !== JSON.stringify(DEFAULT_RULES[k as keyof Rules])) overrides[k] = v;
     await save({ rules: overrides });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GECKO_ID, manifestFor } from '../../../scripts/manifest';
@@ -79,14 +79,4 @@ describe('both manifests ask for no more than docs/permissions.md justifies', ()
     }
   });
 });
-
-// The built manifest, when there is a build: what vite and crxjs wrote from manifestFor.
-const built = join(ROOT, 'dist', 'firefox', 'manifest.json');
-describe.runIf(existsSync(built))('built dist/firefox/manifest.json', () => {
-  it('keeps background.scripts, the gecko settings and the MAIN-world script', () => {
-    const m = JSON.parse(readFileSync(built, 'utf8')) as Record<string, unknown>;
-    expect((m['background'] as { scripts: string[] }).scripts).toHaveLength(1);
-    expect(m['browser_specific_settings']).toEqual(firefox['browser_specific_settings']);
-    expect(scripts(m).find((s) => s.world === 'MAIN')?.js).toEqual(['src/main-world/capture.iife.js']);
-  });
-});
+// The built manifest is checked after the build: test/build/artifacts.test.ts.

@@ -1,0 +1,41 @@
+// @vitest-environment node
+/**
+ * Checks of what the build and `npm run package` wrote (run by `npm test` after both):
+ * the built Firefox manifest keeps what manifestFor gave it, and the store zips carry
+ * their manifest at the root with the package version.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { manifestFor } from '../../scripts/manifest';
+import { readZip } from '../../scripts/zip.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+type ContentScript = { js: string[]; world?: string };
+
+describe('built dist/firefox/manifest.json', () => {
+  it('keeps background.scripts, the gecko settings and the MAIN-world script', () => {
+    const m = JSON.parse(readFileSync(join(ROOT, 'dist', 'firefox', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect((m['background'] as { scripts: string[] }).scripts).toHaveLength(1);
+    expect(m['browser_specific_settings']).toEqual((manifestFor('firefox') as unknown as Record<string, unknown>)['browser_specific_settings']);
+    expect((m['content_scripts'] as ContentScript[]).find((s) => s.world === 'MAIN')?.js).toEqual(['src/main-world/capture.iife.js']);
+  });
+});
+
+describe('artifacts from npm run package', () => {
+  it.each(['chrome', 'firefox', 'source'])('%s zip is a zip Info-ZIP tests clean', (kind) => {
+    const t = spawnSync('unzip', ['-tq', join(ROOT, 'artifacts', `buyer-shield-${kind}-${version}.zip`)], { encoding: 'utf8' });
+    expect(t.status, t.stdout + t.stderr).toBe(0);
+  });
+
+  it.each(['chrome', 'firefox'])('%s zip has manifest.json at its root, with the package version', (browser) => {
+    const zip = readZip(readFileSync(join(ROOT, 'artifacts', `buyer-shield-${browser}-${version}.zip`)));
+    const m = zip.find((e) => e.name === 'manifest.json');
+    expect(m).toBeDefined();
+    const parsed = JSON.parse(m!.data().toString('utf8')) as { manifest_version: number; version: string };
+    expect(parsed.manifest_version).toBe(3);
+    expect(parsed.version).toBe(version);
+  });
+});
