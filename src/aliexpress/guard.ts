@@ -4,7 +4,7 @@
  * CONFIRM_GOODS button of that order, in whatever language; then by structure and a
  * multilingual label table), and the dispute page's "Cancel dispute" and "Accept" controls.
  */
-import { findConfirmButtons, findOrderCards } from './dom';
+import { findConfirmButtons, orderIdOfElement } from './dom';
 import { BUTTON } from './codes';
 import { classifyUrl } from './pages';
 import { joinSelectors, SELECTORS } from './selectors';
@@ -41,7 +41,7 @@ export interface GuardTarget {
 /** The order card (or detail page) an element belongs to, with its order id. */
 export function orderOfElement(el: Element, doc: Document): string | null {
   const card = el.closest(joinSelectors(SELECTORS.orderCard));
-  if (card) return findOrderCards(card.parentElement ?? doc).find((c) => c.element === card)?.orderId ?? null;
+  if (card) return orderIdOfElement(card);
   const page = classifyUrl(doc.URL);
   return page.orderId;
 }

@@ -12,11 +12,14 @@
 export interface SelectorSet {
   /** The selectors, tried in order (joined with "," where a query wants any of them). */
   readonly any: readonly string[];
-  readonly note: string;
 }
 
-function set(note: string, ...any: string[]): SelectorSet {
-  return { any, note };
+/**
+ * A selector set. The `// seen:` comment above each entry says where each variant was seen
+ * (and, for legacy ones, when to remove them); as a comment it costs the content script nothing.
+ */
+function set(...any: string[]): SelectorSet {
+  return { any };
 }
 
 export function joinSelectors(s: SelectorSet): string {
@@ -26,122 +29,136 @@ export function joinSelectors(s: SelectorSet): string {
 export const SELECTORS = {
   // ------------------------------------------------------------------ order list (2022–2026)
   /** One card per order. Mobile web renders the card as a link. */
+  // seen: 2022–2026 desktop `.order-item`; mobile `a.order-item.order-item-mobile`; legacy (remove when trade.aliexpress.com/orderList.htm is gone) `tbody.order-item-wraper`
   orderCard: set(
-    '2022–2026 desktop `.order-item`; mobile `a.order-item.order-item-mobile`; legacy (remove when trade.aliexpress.com/orderList.htm is gone) `tbody.order-item-wraper`',
     '.order-item',
     'tbody.order-item-wraper',
   ),
+  // seen: 2022–2026 `.order-item-header-status-text`; data-pl variant; legacy `.order-status`
   status: set(
-    '2022–2026 `.order-item-header-status-text`; data-pl variant; legacy `.order-status`',
     '.order-item-header-status-text',
     '[data-pl="order_item_header_status"]',
     '.order-item-mobile-status',
     '.order-status .f-left',
   ),
   /** Date and id lines ("Date: Sep 1, 2026", "Ref. Number: 8214…"). */
+  // seen: 2022–2026 `.order-item-header-right-info`; legacy `.order-info .second-row .info-body` (date)
   headerInfo: set(
-    '2022–2026 `.order-item-header-right-info`; legacy `.order-info .second-row .info-body` (date)',
     '.order-item-header-right-info',
     '[data-pl="order_item_header_info"]',
     '.order-item-mobile-date',
     '.order-info .second-row .info-body',
   ),
+  // seen: 2022–2026 `.order-item-store-name`; legacy `.store-info .first-row .info-body`
   storeName: set(
-    '2022–2026 `.order-item-store-name`; legacy `.store-info .first-row .info-body`',
     '.order-item-store-name',
     '[data-pl="order_item_store_name"]',
     '.store-info .first-row .info-body',
   ),
-  storeLink: set('store link inside the card', 'a[href*="/store/"]'),
+  // seen: store link inside the card
+  storeLink: set('a[href*="/store/"]'),
   /** One per order line. */
+  // seen: 2022–2026 `.order-item-content-body`; legacy `.order-body`
   line: set(
-    '2022–2026 `.order-item-content-body`; legacy `.order-body`',
     '.order-item-content-body',
     '.order-item-mobile-product',
     'tr.order-body',
   ),
+  // seen: 2022–2026 `.order-item-content-info-name span[title]`; legacy `.product-title a`
   itemName: set(
-    '2022–2026 `.order-item-content-info-name span[title]`; legacy `.product-title a`',
     '.order-item-content-info-name span[title]',
     '[data-pl="order_item_content_info_name"] span[title]',
     '.order-item-mobile-product-title',
     '.product-title a',
   ),
+  // seen: 2022–2026 `.order-item-content-info-sku`; legacy `.product-property`
   itemSku: set(
-    '2022–2026 `.order-item-content-info-sku`; legacy `.product-property`',
     '.order-item-content-info-sku',
     '[data-pl="order_item_content_info_sku"]',
     '.product-property',
   ),
+  // seen: 2022–2026 `.order-item-content-info-number-quantity` ("x2"); legacy `.product-amount span`
   itemQuantity: set(
-    '2022–2026 `.order-item-content-info-number-quantity` ("x2"); legacy `.product-amount span`',
     '.order-item-content-info-number-quantity',
     '[data-pl="order_item_content_info_number_quantity"]',
     '.product-amount span:not(.amount)',
   ),
+  // seen: 2022–2026 `.order-item-content-info-number-price` (may be one span per digit)
   itemPrice: set(
-    '2022–2026 `.order-item-content-info-number-price` (may be one span per digit)',
     '.order-item-content-info-number-price',
     '.product-amount .amount',
   ),
+  // seen: 2022–2026 `.order-item-content-opt-price-total` (one span per digit seen); legacy `.amount-num`
   total: set(
-    '2022–2026 `.order-item-content-opt-price-total` (one span per digit seen); legacy `.amount-num`',
     '.order-item-content-opt-price-total',
     '[data-pl="order_item_content_opt_price_total"]',
     '.order-item-mobile-total',
     '.order-amount .amount-num',
   ),
+  // seen: 2022–2026 `.order-item-btns` buttons; legacy `.order-action button`
   buttons: set(
-    '2022–2026 `.order-item-btns` buttons; legacy `.order-action button`',
     '.order-item-btns button',
     '.order-item-btns a',
     '[data-pl^="order_item_btn"]',
     '.order-action button',
   ),
   /** Legacy confirm button carries its action as an attribute. */
-  legacyConfirm: set('legacy (pre-2022)', 'button[button_action="confirmOrderReceived"]'),
+  // seen: legacy (pre-2022)
+  legacyConfirm: set('button[button_action="confirmOrderReceived"]'),
+  // seen: any link naming the order: detail, tracking, legacy detail
   orderLink: set(
-    'any link naming the order: detail, tracking, legacy detail',
     'a[href*="orderId="]',
     'a[href*="tradeOrderId="]',
     'a[href*="tradeId="]',
   ),
-  loadMore: set('2022–2026 `.order-more button`', '.order-more button'),
-  orderList: set('2022–2026 `.order-wrap`/`.order-main`; legacy `#buyer-ordertable`', '.order-main', '.order-wrap', '#buyer-ordertable'),
+  // seen: 2022–2026 `.order-more button`
+  loadMore: set('.order-more button'),
+  // seen: 2022–2026 `.order-wrap`/`.order-main`; legacy `#buyer-ordertable`
+  orderList: set('.order-main', '.order-wrap', '#buyer-ordertable'),
 
   // ------------------------------------------------------------------ order detail
+  // seen: 2022–2026 `.order-status .order-block-title`
   detailStatus: set(
-    '2022–2026 `.order-status .order-block-title`',
     '.order-status .order-block-title',
     '.order-detail-status-title',
     '[data-pl="order_detail_status_title"]',
   ),
-  detailReminder: set('2022–2026 status reminder', '.order-status .order-status-reminder', '.order-block-reminder', '[class*="order-status--reminder"]'),
+  // seen: 2022–2026 status reminder
+  detailReminder: set('.order-status .order-status-reminder', '.order-block-reminder', '[class*="order-status--reminder"]'),
+  // seen: 2022–2026 service commitment texts and progress bar
   detailServices: set(
-    '2022–2026 service commitment texts and progress bar',
     '.order-service-item-content',
     '[class*="order-services--content"]',
     '[class*="service-progress"]',
     '.order-detail-service',
   ),
-  detailConfirm: set('2022–2026 status-block buttons', '.order-status button', '.order-detail-btns button'),
+  // seen: 2022–2026 status-block buttons
+  detailConfirm: set('.order-status button', '.order-detail-btns button'),
 
   // ------------------------------------------------------------------ tracking (hashed classes)
+  // seen: 2024–2026 tracking v2 (hashed suffix): node wrappers
   trackingNode: set(
-    '2024–2026 tracking v2 (hashed suffix): node wrappers',
     '[class*="logistic-info-v2--nodeWrap--"]',
     '[class*="logistic-info--nodeWrap--"]',
   ),
-  trackingNodeTitle: set('2024–2026 tracking v2', '[class*="logistic-info-v2--nodeTitle--"]', '[class*="logistic-info--nodeTitle--"]'),
-  trackingNodeDesc: set('2024–2026 tracking v2', '[class*="logistic-info-v2--nodeDesc--"]', '[class*="logistic-info--nodeDesc--"]'),
-  trackingNodeTime: set('2024–2026 tracking v2', '[class*="logistic-info-v2--nodeTime--"]', '[class*="logistic-info--nodeTime--"]'),
-  trackingMailNo: set('2024–2026 tracking v2', '[class*="logistic-info-v2--mailNoValue--"]', '[class*="logistic-info--mailNoValue--"]'),
-  trackingCarrier: set('2024–2026 tracking v2', '[class*="logistic-info-v2--carrierName--"]', '[class*="logistic-info--carrierName--"]'),
-  trackingGuarantee: set('2024–2026 "Fast delivery" texts', '[class*="fast-delivery--content--"]', '[class*="fastDelivery--content--"]'),
+  // seen: 2024–2026 tracking v2
+  trackingNodeTitle: set('[class*="logistic-info-v2--nodeTitle--"]', '[class*="logistic-info--nodeTitle--"]'),
+  // seen: 2024–2026 tracking v2
+  trackingNodeDesc: set('[class*="logistic-info-v2--nodeDesc--"]', '[class*="logistic-info--nodeDesc--"]'),
+  // seen: 2024–2026 tracking v2
+  trackingNodeTime: set('[class*="logistic-info-v2--nodeTime--"]', '[class*="logistic-info--nodeTime--"]'),
+  // seen: 2024–2026 tracking v2
+  trackingMailNo: set('[class*="logistic-info-v2--mailNoValue--"]', '[class*="logistic-info--mailNoValue--"]'),
+  // seen: 2024–2026 tracking v2
+  trackingCarrier: set('[class*="logistic-info-v2--carrierName--"]', '[class*="logistic-info--carrierName--"]'),
+  // seen: 2024–2026 "Fast delivery" texts
+  trackingGuarantee: set('[class*="fast-delivery--content--"]', '[class*="fastDelivery--content--"]'),
 
   // ------------------------------------------------------------------ page problems
-  captcha: set('slider captcha dialog', '#J_xiaomi_dialog', '.baxia-dialog', '#baxia-dialog-content', 'iframe[src*="/punish"]', '#nc_1_n1z'),
-  login: set('login form / iframe', '#fm-login-id', '.fm-login', 'iframe[src*="login.aliexpress"]', 'iframe[src*="passport.aliexpress"]'),
+  // seen: slider captcha dialog
+  captcha: set('#J_xiaomi_dialog', '.baxia-dialog', '#baxia-dialog-content', 'iframe[src*="/punish"]', '#nc_1_n1z'),
+  // seen: login form / iframe
+  login: set('#fm-login-id', '.fm-login', 'iframe[src*="login.aliexpress"]', 'iframe[src*="passport.aliexpress"]'),
 } as const satisfies Record<string, SelectorSet>;
 
 export type SelectorName = keyof typeof SELECTORS;

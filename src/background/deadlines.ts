@@ -96,7 +96,7 @@ export async function refreshDeadlines({ browser, store, settings, now }: Refres
     const when = plan.due.mode !== 'none' ? plan.nextWakeAt : plan.nextWakeIfNotRaised;
     if (when === null) await browser.alarms.clear(REMINDER_ALARM);
     else await browser.alarms.create(REMINDER_ALARM, { when: Math.max(when, at + 1000) });
-    const schedule: Schedule = { nextWakeAt: when, badge: urgent.count, badgeToday: urgent.today, at };
+    const schedule: Schedule = { nextWakeAt: when, badge: urgent.count, badgeToday: urgent.today, orderCount: orders.size, at };
     await browser.storage.local.set({ schedule });
   });
 }
@@ -106,10 +106,12 @@ export interface Schedule {
   nextWakeAt: number | null;
   badge: number;
   badgeToday: boolean;
+  /** How many orders are stored (the overlay says it without reading them all). */
+  orderCount?: number;
   at: number;
 }
 
-function parseSchedule(x: unknown): Schedule | null {
+export function parseSchedule(x: unknown): Schedule | null {
   if (!x || typeof x !== 'object') return null;
   const s = x as Record<string, unknown>;
   const ok =

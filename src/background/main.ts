@@ -15,7 +15,7 @@ import type { Browser } from '../platform/browser';
 import { localeBundle } from '../platform/i18n';
 import { localiseParams } from '../i18n/format';
 import { OrderPrefsSchema, draftKey } from '../storage/schema';
-import { decodeNotificationId, quickRearm, rankOrders, refreshDeadlines, REMINDER_ALARM, rulesOf } from './deadlines';
+import { decodeNotificationId, parseSchedule, quickRearm, rankOrders, refreshDeadlines, REMINDER_ALARM, rulesOf } from './deadlines';
 import { messageListener, readSettings, store, type Hooks } from './worker';
 
 export function claimPageUrl(browser: Browser, orderId: string): string {
@@ -109,14 +109,15 @@ export function startWorker(browser: Browser): void {
   const hooks: Hooks = {
     afterChange: () => refresh(browser),
     overlayState: async (orderIds) => {
-      const [orders, settings, prefsRaw] = await Promise.all([store.allOrders(), readSettings(), browser.storage.local.get('orderPrefs')]);
-      const prefs = OrderPrefsSchema.safeParse(prefsRaw['orderPrefs']);
+      // Only the page's orders are read; the count comes from the last refresh's schedule
+      // (every AliExpress tab asks for this, so it must not read every stored order).
+      const [onPage, settings, local] = await Promise.all([store.ordersByIds(orderIds), readSettings(), browser.storage.local.get(['orderPrefs', 'schedule'])]);
+      const prefs = OrderPrefsSchema.safeParse(local['orderPrefs']);
       const bundle = await localeBundle(settings.locale);
-      const wanted = new Set(orderIds);
-      const onPage = [...orders.values()].filter((o) => wanted.has(o.orderId));
-      const ranked = rankOrders(onPage, rulesOf(settings), Date.now());
+      const ranked = rankOrders(onPage.values(), rulesOf(settings), Date.now());
+      const knownCount = parseSchedule(local['schedule'])?.orderCount ?? (await store.allOrders()).size;
       return {
-        knownCount: orders.size,
+        knownCount,
         orders: ranked.map((r) => ({ order: r.order, deadlines: r.deadlines.filter((d) => d.applies), top: r.top })),
         settings,
         prefs: prefs.success ? prefs.data : {},

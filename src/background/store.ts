@@ -106,6 +106,15 @@ export class OrderStore {
     return readStore(raw, this.nowIso());
   }
 
+  /** Only the named orders, validated (the overlay asks for the orders on its page). */
+  ordersByIds(orderIds: readonly string[]): Promise<Map<string, Order>> {
+    return this.exclusive(async () => {
+      if (orderIds.length === 0) return new Map<string, Order>();
+      const raw = (await this.deps.local.get(orderIds.map(orderKey))) as RawStore;
+      return readStore(raw, this.nowIso()).orders;
+    });
+  }
+
   allOrders(): Promise<Map<string, Order>> {
     return this.exclusive(async () => (await this.readAll()).orders);
   }

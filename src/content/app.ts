@@ -24,10 +24,29 @@ export function startContent(): void {
   let domTimer: ReturnType<typeof setTimeout> | undefined;
   installGuards(ctx, overlay, confirmLabels, page.kind);
 
+  // The DOM is re-read whenever the page changes; only what is new goes to the worker
+  // (each send is a storage write and a deadline refresh there).
+  const sentDom = new Map<string, string>();
+  const sentProblems = new Set<string>();
   const send = async (result: ReadResult, via: 'api' | 'dom'): Promise<void> => {
-    const observations = via === 'dom' ? result.observations.filter((o) => !apiOrderIds.has(o.orderId)) : result.observations;
-    if (observations.length === 0 && result.problems.length === 0) return;
-    await ctx.send({ type: 'cs/observations', url: location.href, via, observations, problems: result.problems.slice(0, 50) });
+    const observations =
+      via === 'api'
+        ? result.observations
+        : result.observations.filter((o) => {
+            if (apiOrderIds.has(o.orderId)) return false;
+            const text = JSON.stringify(o);
+            if (sentDom.get(o.orderId) === text) return false;
+            sentDom.set(o.orderId, text);
+            return true;
+          });
+    const problems = result.problems.filter((p) => {
+      const key = `${p.code}|${p.detail}`;
+      if (sentProblems.has(key)) return false;
+      sentProblems.add(key);
+      return true;
+    });
+    if (observations.length === 0 && problems.length === 0) return;
+    await ctx.send({ type: 'cs/observations', url: location.href, via, observations, problems: problems.slice(0, 50) });
     await overlay.refresh();
   };
 
@@ -92,8 +111,17 @@ export function startContent(): void {
   else onReady();
 
   // Settings changed in the options (language, guard): redraw at once.
-  const onStorage = (): void => {
-    if (ctx.alive) void overlay.refresh();
+  // Redraw when something this page shows changed: the settings (language, guard), the
+  // per-order choices, or one of its orders read in another tab. Other writes (reminder log,
+  // other orders) are not this page's business.
+  const onStorage = (changes: Record<string, unknown>, area: string): void => {
+    if (!ctx.alive) return;
+    const keys = Object.keys(changes);
+    const relevant =
+      area === 'sync'
+        ? keys.includes('settings')
+        : keys.some((k) => k === 'orderPrefs' || (k.startsWith('order:') && overlay.showsOrder(k.slice(6))));
+    if (relevant) void overlay.refresh();
   };
   browser.storage.onChanged.addListener(onStorage);
   ctx.onStop(() => browser.storage.onChanged.removeListener(onStorage));

@@ -52,18 +52,14 @@ interface ReadAll {
   done: boolean;
 }
 
-/** One stylesheet object shared by every shadow root we create (no <style> copy per badge). */
+/** One stylesheet object shared by every shadow root we create (Chrome 73+, Firefox 101+). */
 let sharedSheet: CSSStyleSheet | null = null;
 function styleInto(root: ShadowRoot): void {
-  try {
-    sharedSheet ??= new CSSStyleSheet();
-    if (sharedSheet.cssRules.length === 0) sharedSheet.replaceSync(overlayCss);
-    root.adoptedStyleSheets = [sharedSheet];
-  } catch {
-    const style = document.createElement('style');
-    style.textContent = overlayCss;
-    root.append(style);
+  if (!sharedSheet) {
+    sharedSheet = new CSSStyleSheet();
+    sharedSheet.replaceSync(overlayCss);
   }
+  root.adoptedStyleSheets = [sharedSheet];
 }
 
 /** A host element with an open shadow root holding our stylesheet and one mount point. */
@@ -102,8 +98,8 @@ export class Overlay {
     return node.hasAttribute(HOST_ATTR) || !!node.closest(`[${HOST_ATTR}]`);
   }
 
-  get settings(): Settings | null {
-    return this.state?.settings ?? null;
+  showsOrder(orderId: string): boolean {
+    return this.pageOrderIds.has(orderId);
   }
 
   guardActiveFor(orderId: string): boolean {

@@ -75,25 +75,10 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   return fromDayNumber(dayNumber(date) + days);
 }
 
-/** b − a in whole days. */
-export function daysBetween(a: CalendarDate, b: CalendarDate): number {
-  return dayNumber(b) - dayNumber(a);
-}
-
-export function compareDates(a: CalendarDate, b: CalendarDate): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The calendar date of an instant where the shopper is (the runtime's time zone). */
 export function localDateOf(instant: Date | number | string): CalendarDate {
   const d = new Date(instant);
   return calendarDate(d.getFullYear(), d.getMonth() + 1, d.getDate()) ?? d.toISOString().slice(0, 10);
-}
-
-/** Local midnight at the start of a calendar date, as epoch ms (respects DST). */
-export function startOfLocalDay(date: CalendarDate): number {
-  const [y, m, d] = parts(date);
-  return new Date(y, m - 1, d, 0, 0, 0, 0).getTime();
 }
 
 /** A local wall-clock time on a calendar date, as epoch ms. */

@@ -11,10 +11,6 @@ export function currencyExponent(currency: string): number {
   return EXPONENTS[currency] ?? 2;
 }
 
-export function money(minor: number, currency: string): Money {
-  return { minor, currency };
-}
-
 /** Build from a decimal string like "132.74" or integer+fraction parts. */
 export function moneyFromParts(integerPart: string, fractionPart: string, currency: string): Money | null {
   const exp = currencyExponent(currency);
@@ -30,10 +26,6 @@ export function toMajor(m: Money): number {
   return m.minor / 10 ** currencyExponent(m.currency);
 }
 
-export function fromMajor(amount: number, currency: string): Money {
-  return { minor: Math.round(amount * 10 ** currencyExponent(currency)), currency };
-}
-
 /** Format for a reader of `locale` ("US$25.09", "25,09 US$"). */
 export function formatMoney(m: Money, locale = 'en'): string {
   const exp = currencyExponent(m.currency);
@@ -47,8 +39,4 @@ export function formatMoney(m: Money, locale = 'en'): string {
   } catch {
     return `${toMajor(m).toFixed(exp)} ${m.currency}`;
   }
-}
-
-export function sameCurrency(a: Money, b: Money): boolean {
-  return a.currency === b.currency;
 }

@@ -8,8 +8,6 @@ import { OrderIdSchema } from '../domain/order';
 
 const MAX_OBSERVATIONS = 2000;
 
-export const PageKindSchema = z.string().check(z.maxLength(40));
-
 /** CS→BG: what one reading of a page found. Observations are validated one by one in the worker. */
 export const CsObservations = z.object({
   type: z.literal('cs/observations'),

@@ -1,7 +1,7 @@
 /** The shopper's language in extension pages: follows settings.sync live, sets dir and lang on the root. */
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { createTranslator, type Translate } from '../i18n';
+import type { Translate } from '../i18n';
 import { browser } from '../platform/browser';
 import { localeBundle, type LocaleBundle } from '../platform/i18n';
 import { repairSettings, type Settings } from '../storage/settings';
@@ -48,9 +48,4 @@ export function useLocale(): UiLocale {
 
 export function useT(): Translate {
   return useLocale().t;
-}
-
-/** For tests and previews. */
-export function staticLocale(messages: Record<string, string>, settings: Settings): UiLocale {
-  return { locale: 'en', lang: 'en', dir: 'ltr', messages, fallback: {}, t: createTranslator(messages), settings };
 }
