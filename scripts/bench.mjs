@@ -4,6 +4,9 @@
 //   node scripts/bench.mjs            build dist/chrome if missing, then measure everything
 //   node scripts/bench.mjs --build    rebuild dist/chrome first
 //   node scripts/bench.mjs --node     only the figures measured in Node (no browser)
+//   node scripts/bench.mjs --only=reader,decorate,pageload,store
+//                                     only some parts (store = storage, worker start, popup and
+//                                     backup with 5,000 orders); the JSON then holds only those
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -15,6 +18,9 @@ import { measure } from './sizes.mjs';
 
 const args = process.argv.slice(2);
 const nodeOnly = args.includes('--node');
+const onlyArg = args.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const part = (name) => only === null || only.has(name);
 const started = Date.now();
 const log = (msg) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${msg}`);
 
@@ -39,9 +45,9 @@ const size = (part) => ({ gzipBytes: sizes[part].gzip, rawBytes: sizes[part].raw
 
 log('reader and deadlines in Node');
 const lib = await loadLib();
-const apiReader = benchApiReader(lib);
-const domReader = await benchDomReader(lib);
-const deadlinesNode = benchDeadlines(lib, 5000);
+const apiReader = part('reader') ? benchApiReader(lib) : null;
+const domReader = part('reader') ? await benchDomReader(lib) : null;
+const deadlinesNode = part('store') ? benchDeadlines(lib, 5000) : null;
 
 const report = {
   bench: 'buyer-shield',
@@ -54,7 +60,7 @@ const report = {
   worker: { deadlinesInNode: deadlinesNode },
 };
 
-if (!nodeOnly) {
+if (!nodeOnly && (part('decorate') || part('pageload') || part('store'))) {
   const { loadHarness, benchAlarm, benchBackup, benchDecorate, benchPageLoad, benchPopup, benchStorage, routeOrderList } = await import('./bench/browser.mjs');
   const { launch } = await loadHarness();
   const state = { body: '' };
@@ -63,19 +69,26 @@ if (!nodeOnly) {
   try {
     await routeOrderList(h, state);
     await routeOrderList(plain, state);
-    log('content script: decorating 10, 100, 1,000 cards');
-    report.content = { decorate: await benchDecorate(h, state) };
-    log('page load with and without the extension');
-    report.content.pageLoad = await benchPageLoad(h, plain, state);
+    report.content = {};
+    if (part('decorate')) {
+      log('content script: decorating 10, 100, 1,000 cards');
+      report.content.decorate = await benchDecorate(h, state);
+    }
+    if (part('pageload')) {
+      log('page load with and without the extension');
+      report.content.pageLoad = await benchPageLoad(h, plain, state);
+    }
     await plain.close();
-    log('storage with 5,000 orders');
-    report.storage = await benchStorage(h, lib, 5000);
-    log('worker start to alarm re-armed');
-    report.worker.startToAlarm = await benchAlarm(h);
-    log('popup first render');
-    report.popup = await benchPopup(h);
-    log('backup export and import');
-    report.backup = await benchBackup(h, 5000);
+    if (part('store')) {
+      log('storage with 5,000 orders');
+      report.storage = await benchStorage(h, lib, 5000);
+      log('worker start to alarm re-armed');
+      report.worker.startToAlarm = await benchAlarm(h);
+      log('popup first render');
+      report.popup = await benchPopup(h);
+      log('backup export and import');
+      report.backup = await benchBackup(h, 5000);
+    }
   } finally {
     await plain.close().catch(() => {});
     await h.close();
@@ -86,15 +99,11 @@ const r = report;
 report.budgets = {
   deterministic: Object.fromEntries(Object.keys(BUDGETS).map((p) => [p, within(sizes[p].gzip, BUDGETS[p])])),
   timed: {
-    readerOverParse1000: within(r.reader.api['1000'].readerOverParse, TIMED.readerOverParse),
-    ...(r.content
-      ? {
-          decorate100CardsMs: within(r.content.decorate['100'].cardsToBadgesMs, TIMED.decorate100CardsMs),
-          pageLoadDifferencePercent: within(r.content.pageLoad.differencePercent, TIMED.pageLoadDifferencePercent),
-          popupFirstRenderMs: within(r.popup.firstRowPaintedMs, TIMED.popupFirstRenderMs),
-          workerStartToAlarmMs: within(r.worker.startToAlarm.workerStartToAlarmMs, TIMED.workerStartToAlarmMs),
-        }
-      : {}),
+    ...(r.reader.api ? { readerOverParse1000: within(r.reader.api['1000'].readerOverParse, TIMED.readerOverParse) } : {}),
+    ...(r.content?.decorate ? { decorate100CardsMs: within(r.content.decorate['100'].cardsToBadgesMs, TIMED.decorate100CardsMs) } : {}),
+    ...(r.content?.pageLoad ? { pageLoadDifferencePercent: within(r.content.pageLoad.differencePercent, TIMED.pageLoadDifferencePercent) } : {}),
+    ...(r.popup ? { popupFirstRenderMs: within(r.popup.firstRowPaintedMs, TIMED.popupFirstRenderMs) } : {}),
+    ...(r.worker.startToAlarm ? { workerStartToAlarmMs: within(r.worker.startToAlarm.workerStartToAlarmMs, TIMED.workerStartToAlarmMs) } : {}),
   },
   note: 'timed budgets are compared, not enforced; the size budgets fail npm test (scripts/budgets.mjs)',
 };
@@ -105,7 +114,7 @@ const line = (k, v) => console.error(`  ${k.padEnd(34)} ${v}`);
 console.error('\nBuyer Shield bench (medians):');
 for (const [k, v] of Object.entries(report.budgets.deterministic)) line(`${k} gz`, `${v.value} B  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'OVER'}`);
 for (const [k, v] of Object.entries(report.budgets.timed)) line(k, `${v.value}  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'over'}`);
-line('deadlines, 5,000 orders, Node', `${r.worker.deadlinesInNode.totalMs} ms`);
+if (r.worker.deadlinesInNode) line('deadlines, 5,000 orders, Node', `${r.worker.deadlinesInNode.totalMs} ms`);
 if (r.storage) line('storage, 5,000 orders', `${r.storage.bytesInUse} B (${r.storage.percentOfQuota} % of 10 MB)`);
 if (r.backup) line('backup export / import, 5,000', `${r.backup.exportMs} / ${r.backup.importMs} ms`);
 console.error(`  (${report.durationSeconds} s)`);
