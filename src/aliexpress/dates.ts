@@ -5,7 +5,7 @@
 import type { CalendarDate, Instant } from '../domain/order';
 import { calendarDate } from '../domain/dates';
 import { MONTH_NAMES } from './phrases';
-import { normalizeForMatch } from './text';
+import { allMatches, normalizeForMatch } from './text';
 
 const MONTHS: ReadonlyMap<string, number> = (() => {
   const m = new Map<string, number>();
@@ -48,6 +48,9 @@ const DAY_FIRST = new RegExp(`(?<![\\d])${DAY}(?:er|º|\\.)?\\s*(?:de\\s+|of\\s+
 /** "Sep 1, 2026", "September 1st, 2026", "Sep. 01 2026". */
 const MONTH_FIRST = new RegExp(`${WORD}\\s*${DAY}(?:st|nd|rd|th)?\\s*,?\\s*${YEAR}(?![\\d])`, 'gu');
 
+/** Every date parseCalendarDate reads has a four-digit year: without one, there is none. */
+export const HAS_YEAR = /\d{4}/;
+
 function push(out: Candidate[], index: number, y: number, m: number, d: number): void {
   const date = calendarDate(y, m, d);
   if (date) out.push({ index, date });
@@ -60,11 +63,12 @@ function push(out: Candidate[], index: number, y: number, m: number, d: number):
 export function parseCalendarDate(text: string, hintLocale?: string): CalendarDate | null {
   if (typeof text !== 'string' || text.length === 0) return null;
   const s = text.length > 4000 ? text.slice(0, 4000) : text;
+  if (!HAS_YEAR.test(s)) return null;
   const out: Candidate[] = [];
 
-  for (const m of s.matchAll(CJK)) push(out, m.index, Number(m[1]), Number(m[2]), Number(m[3]));
-  for (const m of s.matchAll(ISO_LIKE)) push(out, m.index, Number(m[1]), Number(m[2]), Number(m[3]));
-  for (const m of s.matchAll(NUMERIC_DMY)) {
+  for (const m of allMatches(CJK, s)) push(out, m.index, Number(m[1]), Number(m[2]), Number(m[3]));
+  for (const m of allMatches(ISO_LIKE, s)) push(out, m.index, Number(m[1]), Number(m[2]), Number(m[3]));
+  for (const m of allMatches(NUMERIC_DMY, s)) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     const y = Number(m[4]);
@@ -77,11 +81,11 @@ export function parseCalendarDate(text: string, hintLocale?: string): CalendarDa
     }
     push(out, m.index, y, month, day);
   }
-  for (const m of s.matchAll(DAY_FIRST)) {
+  for (const m of allMatches(DAY_FIRST, s)) {
     const month = monthOf(m[2] as string);
     if (month) push(out, m.index, Number(m[3]), month, Number(m[1]));
   }
-  for (const m of s.matchAll(MONTH_FIRST)) {
+  for (const m of allMatches(MONTH_FIRST, s)) {
     const month = monthOf(m[1] as string);
     if (month) push(out, m.index, Number(m[3]), month, Number(m[2]));
   }

@@ -75,8 +75,17 @@ export function stripHtml(s: string): string {
   return out.replace(/<\/?[a-z][^>]*(?:>|$)/gi, '');
 }
 
+/**
+ * What cleanText would change: markup or entities, control and format characters, white
+ * space other than single inner spaces. Most page strings have none, and one scan saves the
+ * four replacements (the reader cleans every text it keeps).
+ */
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[^\S ]|[<&\u0000-\u001f\u007f\u200b-\u200d\ufeff]|^ | $| {2}/;
+
 /** Strip HTML, drop control characters, collapse white space, trim, cap the length. */
 export function cleanText(s: string, max = MAX_TEXT): string {
+  if (!NEEDS_CLEANING.test(s)) return s.length > max ? s.slice(0, max).trimEnd() : s;
   const input = s.length > max * 20 ? s.slice(0, max * 20) : s;
   const t = stripHtml(input)
     // eslint-disable-next-line no-control-regex
@@ -86,10 +95,18 @@ export function cleanText(s: string, max = MAX_TEXT): string {
   return t.length > max ? t.slice(0, max).trimEnd() : t;
 }
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/;
+/** In ASCII text: a backtick, or white space other than single inner spaces. */
+const ASCII_UNTIDY = /[`\t-\r]|^ | $| {2}/;
+
 /** Normalise for phrase comparison: lower case, no diacritics, unified apostrophes and spaces. */
 export function normalizeForMatch(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\u0000-\u007f]*$/.test(s)) return s.toLowerCase().replace(/[`]/g, "'").replace(/\s+/g, ' ').trim();
+  if (ASCII.test(s)) {
+    const lower = s.toLowerCase();
+    // Usually already tidy (cleaned text): then lower case is all there is to do.
+    return ASCII_UNTIDY.test(lower) ? lower.replace(/[`]/g, "'").replace(/\s+/g, ' ').trim() : lower;
+  }
   // Diacritics go from Latin letters only: Cyrillic й/ё and Japanese kana keep their marks.
   return s
     .normalize('NFD')
@@ -105,6 +122,17 @@ export function normalizeForMatch(s: string): string {
     .trim();
 }
 
+/**
+ * Every match of a global regex, in order. Like `s.matchAll(re)`, without the copy of the
+ * regex matchAll makes on every call. For patterns that never match empty text.
+ */
+export function allMatches(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
+  return out;
+}
+
 /** "//www.aliexpress.com/store/1" → "https://www.aliexpress.com/store/1"; other schemes refused. */
 export function absoluteUrl(v: string | undefined): string | null {
   if (!v) return null;
@@ -114,13 +142,15 @@ export function absoluteUrl(v: string | undefined): string | null {
   return u;
 }
 
+const DIGITS = /^\d+$/;
+
 /** A decimal id (order, product) from a string or a safe integer. */
 export function idOf(v: unknown, min = 6, max = 24): string | null {
   let s: string | null = null;
   if (typeof v === 'string') s = v.trim();
   else if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) s = String(v);
   if (s === null) return null;
-  return new RegExp(`^\\d{${min},${max}}$`).test(s) ? s : null;
+  return s.length >= min && s.length <= max && DIGITS.test(s) ? s : null;
 }
 
 /** Every string value under `root` (depth- and count-limited), with the key that held it. */

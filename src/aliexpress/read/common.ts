@@ -6,7 +6,7 @@ import type { CalendarDate, Deadline, DeadlineKind, OrderObservation, OrderStatu
 import { isValidCalendarDate } from '../../domain/dates';
 import { addDays, localDateOf } from '../../domain/dates';
 import { BUTTON, BUTTON_STATUS, own, STATUS_ENUMS } from '../codes';
-import { parseCalendarDate } from '../dates';
+import { HAS_YEAR, parseCalendarDate } from '../dates';
 import { DAY_COUNT, DEADLINE_PHRASES, FREE_RETURN_LABELS, STATUS_PHRASES } from '../phrases';
 import { cleanText, get, getArr, isObj, normalizeForMatch } from '../text';
 
@@ -57,6 +57,13 @@ const STATUS_LOOKUP: ReadonlyArray<readonly [string, OrderStatus]> = (() => {
   return rows.sort((a, b) => b[0].length - a[0].length);
 })();
 
+/** Exact labels (most are): the first row of STATUS_LOOKUP that equals the text. */
+const STATUS_EXACT: ReadonlyMap<string, OrderStatus> = (() => {
+  const m = new Map<string, OrderStatus>();
+  for (const [phrase, status] of STATUS_LOOKUP) if (!m.has(phrase)) m.set(phrase, status);
+  return m;
+})();
+
 /** Status from a display text (any language) or a raw enum in its place. */
 export function statusFromText(text: string | null | undefined): OrderStatus | null {
   if (!text) return null;
@@ -65,7 +72,8 @@ export function statusFromText(text: string | null | undefined): OrderStatus | n
   if (asEnum && /^[A-Z_]+$/i.test(raw)) return asEnum;
   const t = normalizeForMatch(raw);
   if (t.length === 0 || t.length > 200) return null;
-  for (const [phrase, status] of STATUS_LOOKUP) if (t === phrase) return status;
+  const exact = STATUS_EXACT.get(t);
+  if (exact) return exact;
   for (const [phrase, status] of STATUS_LOOKUP) {
     if (phrase.length >= 4 && t.includes(phrase)) return status;
   }
@@ -149,13 +157,28 @@ export interface DeadlineBases {
   deliveredOn?: CalendarDate | null;
 }
 
+/**
+ * Where a text breaks into phrases: "·", "•", "|", line breaks; ".!?;" after a letter (or ")")
+ * and before a capital; "。！？". Every alternative starts with its break character (the
+ * letter before a sentence end is looked behind from after it), so the engine skips ahead to
+ * candidate characters; white space around a break is trimmed off the parts.
+ */
+const SEGMENT_BREAK = /[·•|\n\r]|[.!?;。](?<=[a-z\p{Script=Cyrillic}\p{Script=Hebrew})].)(?=\s*[\p{Lu}\p{Script=Hebrew}])|[。！？]/u;
+
 /** Split page text into phrases: "·", "•", "|", line breaks and sentence ends. */
 export function segments(text: string): string[] {
-  return text
-    .split(/\s*[·•|\n\r]\s*|(?<=[a-z\p{Script=Cyrillic}\p{Script=Hebrew})])[.!?;。](?=\s*[\p{Lu}\p{Script=Hebrew}])|[。！？]/u)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0 && s.length <= 2000);
+  const parts = text.split(SEGMENT_BREAK);
+  const out: string[] = [];
+  for (const part of parts) {
+    const s = part.trim();
+    if (s.length > 0 && s.length <= 2000) out.push(s);
+  }
+  return out;
 }
+
+const DIGIT = /\d/;
+const LETTERS = /\p{L}{2}/u;
+const URL_START = /^(?:https?:)?\/\//;
 
 /**
  * Deadlines a page text states. Date phrases give their date; day-count phrases give a date
@@ -164,18 +187,23 @@ export function segments(text: string): string[] {
 export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date, locale?: string): Deadline[] {
   const out: Deadline[] = [];
   // Every deadline states a date or a day count: no digit, nothing to find. URLs state none.
-  if (!/\d/.test(text) || !/\p{L}{2}/u.test(text) || /^(?:https?:)?\/\//.test(text)) return out;
+  if (!DIGIT.test(text) || !LETTERS.test(text) || URL_START.test(text)) return out;
   const clean = cleanText(text, 4000);
   for (const seg of segments(clean)) {
+    // Each phrase takes its date or its day count from its own segment, in digits either way:
+    // a segment with neither can't give a deadline, whatever its words.
+    if (!DIGIT.test(seg)) continue;
     const norm = normalizeForMatch(seg);
+    const dated = HAS_YEAR.test(seg);
+    const count = DAY_COUNT.exec(norm);
+    if (!dated && !count) continue;
+    const days = count ? Number(count[1]) : NaN;
     for (const phrase of DEADLINE_PHRASES) {
-      if (!phrase.all.every((re) => re.test(norm))) continue;
+      if (!(phrase.base ? count : dated) || !matchesAll(phrase.all, norm)) continue;
       let due: CalendarDate | null = null;
       if (!phrase.base) {
         due = parseCalendarDate(seg, locale);
       } else {
-        const n = DAY_COUNT.exec(norm);
-        const days = n ? Number(n[1]) : NaN;
         if (!Number.isInteger(days) || days <= 0 || days > 400) continue;
         const base = phrase.base === 'now' ? localDateOf(now) : (bases[phrase.base] ?? null);
         if (base) due = addDays(base, days);
@@ -187,6 +215,11 @@ export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date,
     }
   }
   return out;
+}
+
+function matchesAll(res: readonly RegExp[], text: string): boolean {
+  for (const re of res) if (!re.test(text)) return false;
+  return true;
 }
 
 /** One deadline per kind; the earlier date wins when two texts disagree. */
