@@ -12,7 +12,10 @@ import type { Order } from '../domain/order';
 import { localiseParams } from '../i18n/format';
 import { supportsNotificationButtons, type Browser, type NotificationOptions } from '../platform/browser';
 import { localeBundle } from '../platform/i18n';
+import { makeIndex } from '../storage/index-write';
+import { INDEX_STALE_KEY } from '../storage/schema';
 import type { Settings } from '../storage/settings';
+import { summarise } from '../domain/summary';
 import type { OrderStore } from './store';
 
 export const REMINDER_ALARM = 'buyer-shield:reminder';
@@ -68,9 +71,15 @@ export function decodeNotificationId(id: string): { orderId: string; kind: strin
 
 export async function refreshDeadlines({ browser, store, settings, now }: RefreshDeps): Promise<void> {
   const rules = rulesOf(settings);
-  const orders = await store.allOrders();
+  const read = await store.exclusive(() => store.readAll());
+  const orders = read.orders;
   const at = now();
   const ranked = rankOrders(orders.values(), rules, at);
+  const index = makeIndex(
+    ranked.map((r) => summarise(r, rules)),
+    localDateOf(at),
+    at,
+  );
 
   const urgent = urgentCount(ranked, rules);
   await browser.action.setBadgeText({ text: urgent.count ? String(urgent.count) : '' });
@@ -97,7 +106,11 @@ export async function refreshDeadlines({ browser, store, settings, now }: Refres
     if (when === null) await browser.alarms.clear(REMINDER_ALARM);
     else await browser.alarms.create(REMINDER_ALARM, { when: Math.max(when, at + 1000) });
     const schedule: Schedule = { nextWakeAt: when, badge: urgent.count, badgeToday: urgent.today, orderCount: orders.size, at };
-    await browser.storage.local.set({ schedule });
+    // The index goes with the schedule; the stale mark is cleared only if no order was
+    // written since the orders above were read (else the next refresh, already queued, rebuilds it).
+    const mark = (await browser.storage.local.get(INDEX_STALE_KEY))[INDEX_STALE_KEY];
+    await browser.storage.local.set({ schedule, ...index });
+    if (mark !== undefined && mark === read.indexStale) await browser.storage.local.remove(INDEX_STALE_KEY);
   });
 }
 

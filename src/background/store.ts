@@ -10,6 +10,7 @@ import type { Order, OrderObservation } from '../domain/order';
 import { planMigration, type RawStore } from '../storage/migrations';
 import { appendQuarantine, readStore, safeSerialise, type StoreRead } from '../storage/repair';
 import {
+  INDEX_STALE_KEY,
   ORDER_KEY_PREFIX,
   PROBLEMS_LIMIT,
   ReadProblemEntrySchema,
@@ -84,7 +85,7 @@ export class OrderStore {
 
   private async applyRepairs(read: StoreRead): Promise<void> {
     if (read.quarantined.length === 0) return;
-    const set: RawStore = { quarantine: appendQuarantine(read.quarantine, read.quarantined) };
+    const set: RawStore = { quarantine: appendQuarantine(read.quarantine, read.quarantined), [INDEX_STALE_KEY]: this.deps.now().getTime() };
     for (const order of read.repairedOrders) set[orderKey(order.orderId)] = order;
     await this.deps.local.set(set);
     const broken = read.quarantined
@@ -154,6 +155,7 @@ export class OrderStore {
           changed.push(order);
         }
       }
+      if (changed.length) set[INDEX_STALE_KEY] = this.deps.now().getTime();
       if (known.quarantined.length || rejects.length) {
         const q = (await this.deps.local.get('quarantine')) as RawStore;
         const existing = Array.isArray(q['quarantine']) ? (q['quarantine'] as QuarantineEntry[]) : [];
@@ -167,7 +169,7 @@ export class OrderStore {
   /** Replace records wholesale (backup import): validated by the caller, written at once. */
   putOrders(orders: Order[]): Promise<void> {
     return this.exclusive(async () => {
-      const set: RawStore = {};
+      const set: RawStore = { [INDEX_STALE_KEY]: this.deps.now().getTime() };
       for (const o of orders) set[orderKey(o.orderId)] = o;
       await this.deps.local.set(set);
     });
@@ -180,7 +182,7 @@ export class OrderStore {
       const order = read.orders.get(orderId);
       if (!order) return null;
       const next = { ...change(order), updatedAt: this.nowIso() };
-      await this.deps.local.set({ [key]: next });
+      await this.deps.local.set({ [key]: next, [INDEX_STALE_KEY]: this.deps.now().getTime() });
       return next;
     });
   }
@@ -190,7 +192,7 @@ export class OrderStore {
     return this.exclusive(async () => {
       const current = ((await this.deps.local.get(key)) as RawStore)[key];
       const next = change(current);
-      await this.deps.local.set({ [key]: next });
+      await this.deps.local.set({ [key]: next, [INDEX_STALE_KEY]: this.deps.now().getTime() });
       return next;
     });
   }

@@ -124,6 +124,9 @@ export async function handleUi(msg: UiToBgMessage, hooks: Hooks): Promise<Reply<
       await hooks.afterChange([]);
       return ok(settings);
     }
+    case 'ui/refresh':
+      await hooks.afterChange([]);
+      return ok(null);
     case 'ui/clear-quarantine':
       await store.exclusive(() => browser.storage.local.set({ quarantine: [] }));
       return ok(null);

@@ -57,8 +57,11 @@ export const UiReminderAction = z.object({
 });
 export const UiCalendar = z.object({ type: z.literal('ui/calendar'), orderId: z.nullable(OrderIdSchema) });
 export const UiClearQuarantine = z.object({ type: z.literal('ui/clear-quarantine') });
+/** The page found the order index out of date: recompute deadlines and the index. */
+export const UiRefresh = z.object({ type: z.literal('ui/refresh') });
 
 export const UiToBg = z.discriminatedUnion('type', [
+  UiRefresh,
   UiExportBackup,
   UiImportBackup,
   UiGetState,

@@ -2,6 +2,9 @@
  * The popup (also opened in a tab): the dashboard by default, one order's view, or the claim
  * assistant. Routes live in the query string (`?view=list`, `?view=order&order=ID`,
  * `?view=claim&order=ID`), so the worker can open a tab straight at a claim.
+ *
+ * The list paints from the worker's order index head (a few dozen rows), then reads every
+ * row after that first paint; an opened order is read from its own record (src/ui/orders.ts).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '../platform/browser';
@@ -9,11 +12,12 @@ import { BackupButtons } from '../ui/Backup';
 import { DiagnosticsButton, HealthNotices } from '../ui/HealthNotices';
 import { ClaimAssistant } from '../ui/claim/ClaimAssistant';
 import { Dashboard, orderHref } from '../ui/dashboard/Dashboard';
-import { buildRows, rulesOfSettings, type DashboardRow } from '../ui/dashboard/model';
+import { rulesOfSettings } from '../ui/dashboard/model';
 import { OrderView } from '../ui/dashboard/OrderView';
 import { useLocale } from '../ui/locale';
-import { loadOrders, type StoreHealth } from '../ui/orders';
-import type { Order } from '../domain/order';
+import { loadListFromRecords, loadListHead, loadListRows, loadOrder, type OpenedOrder, type OrderList } from '../ui/orders';
+import { INDEX_HEAD_KEY } from '../storage/order-index';
+import { draftKey, orderKey } from '../storage/schema';
 
 export type Route = { view: 'list' } | { view: 'order' | 'claim'; orderId: string };
 
@@ -29,33 +33,69 @@ function hrefOf(r: Route): string {
   return r.view === 'list' ? '?view=list' : orderHref(r.orderId, r.view);
 }
 
-interface Loaded {
-  orders: Order[];
-  drafts: Map<string, unknown>;
-  health: StoreHealth;
+/** After the next paint: the rest of the list is read once the first rows are on screen. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 export function PopupApp() {
   const { t, settings } = useLocale();
-  const [data, setData] = useState<Loaded | null>(null);
+  const [list, setList] = useState<OrderList | null>(null);
+  const [opened, setOpened] = useState<(OpenedOrder & { orderId: string }) | null>(null);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.search));
   const rules = useMemo(() => rulesOfSettings(settings), [settings]);
-  const rows = useMemo<DashboardRow[]>(() => (data ? buildRows(data.orders, rules) : []), [data, rules]);
+  const openedId = route.view === 'list' ? null : route.orderId;
 
+  // The list: index head, then every row (or the records when there is no usable index).
   useEffect(() => {
-    const load = () => void loadOrders().then((r) => setData({ orders: r.orders, drafts: r.drafts, health: r.health }));
-    load();
-    // Reload when an order, the quarantine or the page problems change (drafts saved by this page don't need a reload).
+    let current = 0;
+    const load = async () => {
+      const run = ++current;
+      const head = await loadListHead(rules);
+      if (run !== current) return;
+      if (!head) {
+        const all = await loadListFromRecords(rules);
+        if (run === current) setList(all);
+        return;
+      }
+      setList(head);
+      if (head.complete) return;
+      await afterPaint();
+      const full = (await loadListRows(head, rules)) ?? (await loadListFromRecords(rules));
+      if (run === current) setList(full);
+    };
+    void load();
+    // The worker rewrites the index after every change of an order; quarantine and page problems change the notices.
     const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith('order:') || k === 'quarantine' || k === 'problems')) load();
+      if (area === 'local' && (INDEX_HEAD_KEY in changes || 'quarantine' in changes || 'problems' in changes)) void load();
     };
     browser.storage.onChanged.addListener(listener);
+    return () => {
+      current++;
+      browser.storage.onChanged.removeListener(listener);
+    };
+  }, [rules]);
+
+  // The opened order, from its own record, read again when it changes.
+  useEffect(() => {
+    if (openedId === null) return setOpened(null);
+    let live = true;
+    const load = () => void loadOrder(openedId, rules).then((o) => live && setOpened({ ...o, orderId: openedId }));
+    load();
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && (orderKey(openedId) in changes || draftKey(openedId) in changes)) load();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(listener);
+    };
+  }, [openedId, rules]);
+
+  useEffect(() => {
     const onPop = () => setRoute(parseRoute(location.search));
     window.addEventListener('popstate', onPop);
-    return () => {
-      browser.storage.onChanged.removeListener(listener);
-      window.removeEventListener('popstate', onPop);
-    };
+    return () => window.removeEventListener('popstate', onPop);
   }, []);
 
   const go = (r: Route) => {
@@ -64,7 +104,7 @@ export function PopupApp() {
     window.scrollTo(0, 0);
   };
 
-  const row = route.view === 'list' ? undefined : rows.find((r) => r.order.orderId === route.orderId);
+  const detail = opened && opened.orderId === openedId && opened.kind === 'ok' ? opened : null;
   const inPopup = typeof window !== 'undefined' && window.innerWidth < 560;
 
   return (
@@ -73,7 +113,7 @@ export function PopupApp() {
         {route.view === 'list' ? (
           <h1>{t('common_app_name')}</h1>
         ) : (
-          <button type="button" class="back" onClick={() => go(route.view === 'claim' && row ? { view: 'order', orderId: route.orderId } : { view: 'list' })}>
+          <button type="button" class="back" onClick={() => go(route.view === 'claim' && detail ? { view: 'order', orderId: route.orderId } : { view: 'list' })}>
             {t(route.view === 'claim' ? 'popup_back_to_order' : 'popup_back_to_list')}
           </button>
         )}
@@ -87,7 +127,7 @@ export function PopupApp() {
             <summary>{t('popup_menu')}</summary>
             <div class="menu-body">
               <BackupButtons />
-              {data && <DiagnosticsButton health={data.health} orders={data.orders} />}
+              {list && <DiagnosticsButton health={list.health} />}
               <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
                 {t('popup_open_options')}
               </button>
@@ -95,23 +135,29 @@ export function PopupApp() {
           </details>
         </div>
       </header>
-      {data === null ? (
+      {route.view === 'list' ? (
+        list === null ? (
+          <p class="empty" role="status">
+            {t('popup_loading')}
+          </p>
+        ) : (
+          <>
+            <HealthNotices health={list.health} />
+            <Dashboard rows={list.rows} counts={list.counts} complete={list.complete} onOpen={(orderId) => go({ view: 'order', orderId })} />
+          </>
+        )
+      ) : opened === null || opened.orderId !== route.orderId ? (
         <p class="empty" role="status">
           {t('popup_loading')}
         </p>
-      ) : route.view === 'list' ? (
-        <>
-          <HealthNotices health={data.health} orders={data.orders} />
-          <Dashboard rows={rows} onOpen={(orderId) => go({ view: 'order', orderId })} />
-        </>
-      ) : !row ? (
+      ) : !detail ? (
         <p class="empty" role="alert">
           {t('popup_order_unknown', { id: route.orderId })}
         </p>
       ) : route.view === 'order' ? (
-        <OrderView row={row} onClaim={(orderId) => go({ view: 'claim', orderId })} />
+        <OrderView row={detail.detail} onClaim={(orderId) => go({ view: 'claim', orderId })} />
       ) : (
-        <ClaimAssistant key={row.order.orderId} order={row.order} storedDraft={data.drafts.get(row.order.orderId)} rules={rules} />
+        <ClaimAssistant key={detail.detail.order.orderId} order={detail.detail.order} storedDraft={detail.draft} rules={rules} />
       )}
     </main>
   );

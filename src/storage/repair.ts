@@ -6,6 +6,7 @@
 import { OrderSchema, type Order } from '../domain/order';
 import {
   DRAFT_KEY_PREFIX,
+  INDEX_STALE_KEY,
   ORDER_KEY_PREFIX,
   QUARANTINE_LIMIT,
   QuarantineEntrySchema,
@@ -82,6 +83,8 @@ export interface StoreRead {
   quarantine: QuarantineEntry[];
   notices: string[];
   drafts: Map<string, unknown>;
+  /** The order index's stale mark as read (src/storage/order-index.ts), or null. */
+  indexStale: number | null;
 }
 
 export function readStore(raw: RawStore, now: string): StoreRead {
@@ -120,7 +123,8 @@ export function readStore(raw: RawStore, now: string): StoreRead {
   } else if (raw['quarantine'] !== undefined) {
     quarantined.push({ key: 'quarantine', reason: 'quarantine list was not a list', at: now, raw: safeSerialise(raw['quarantine']) });
   }
-  return { orders, repairedOrders, quarantined, quarantine: storedQuarantine, notices, drafts };
+  const mark = raw[INDEX_STALE_KEY];
+  return { orders, repairedOrders, quarantined, quarantine: storedQuarantine, notices, drafts, indexStale: typeof mark === 'number' ? mark : null };
 }
 
 /** Append entries, keeping the newest within the limit. */

@@ -4,7 +4,6 @@
  */
 import { useState } from 'preact/hooks';
 import type { Backup } from '../domain/backup';
-import type { Order } from '../domain/order';
 import { browser } from '../platform/browser';
 import { buildDiagnostics, latestProblem } from './diagnostics';
 import { useT } from './locale';
@@ -12,7 +11,7 @@ import { ask } from './messaging';
 import type { StoreHealth } from './orders';
 import { CopyButton, downloadText } from './dashboard/widgets';
 
-export function diagnosticsText(health: StoreHealth, orders: readonly Order[]): string {
+export function diagnosticsText(health: StoreHealth): string {
   let version = '';
   try {
     version = browser.runtime.getManifest().version;
@@ -20,22 +19,20 @@ export function diagnosticsText(health: StoreHealth, orders: readonly Order[]): 
     // outside the extension (previews)
   }
   const raw = { meta: health.meta, problems: health.problems, quarantine: health.quarantine };
-  return JSON.stringify(buildDiagnostics(raw, orders.length, { version, userAgent: navigator.userAgent, now: new Date() }), null, 2);
+  return JSON.stringify(buildDiagnostics(raw, health.orderCount, { version, userAgent: navigator.userAgent, now: new Date() }), null, 2);
 }
 
 /** "Copy diagnostics": what a bug report needs, nothing personal. */
-export function DiagnosticsButton({ health, orders }: { health: StoreHealth; orders: readonly Order[] }) {
+export function DiagnosticsButton({ health }: { health: StoreHealth }) {
   const t = useT();
-  return <CopyButton text={diagnosticsText(health, orders)} label={t('notice_copy_diagnostics')} visible={t('notice_copy_diagnostics')} />;
+  return <CopyButton text={diagnosticsText(health)} label={t('notice_copy_diagnostics')} visible={t('notice_copy_diagnostics')} />;
 }
 
-export function HealthNotices({ health, orders }: { health: StoreHealth; orders: readonly Order[] }) {
+export function HealthNotices({ health }: { health: StoreHealth }) {
   const t = useT();
   const [exported, setExported] = useState<string | null>(null);
-  const problem = latestProblem(
-    health.problems,
-    orders.map((o) => o.updatedAt),
-  );
+  // The latest read is all latestProblem needs of the orders' update times.
+  const problem = latestProblem(health.problems, health.lastReadAt ? [health.lastReadAt] : []);
   if (health.quarantined === 0 && !problem) return null;
 
   const onExport = async () => {
@@ -71,7 +68,7 @@ export function HealthNotices({ health, orders }: { health: StoreHealth; orders:
         </div>
       )}
       <p class="hint">{t('notice_diagnostics_hint')}</p>
-      <DiagnosticsButton health={health} orders={orders} />
+      <DiagnosticsButton health={health} />
     </section>
   );
 }

@@ -1,8 +1,23 @@
-/** Reading orders in extension pages: straight from storage (read-only), validated like the worker does. */
+/**
+ * Reading orders in extension pages, read-only and validated like the worker does.
+ *
+ * The list comes from the worker's order index (src/storage/order-index.ts): first its small
+ * head (the popup paints from it), then every row. Without a usable index (never built yet,
+ * damaged, or from another build) the page reads the records and ranks them itself, as slow
+ * as that is with thousands of orders, and asks the worker for a new index. An opened order
+ * is read from its own record.
+ */
+import { localDateOf } from '../domain/dates';
+import type { Rules } from '../domain/deadlines/rules';
 import type { Order } from '../domain/order';
+import { shiftTo } from '../domain/summary';
 import { browser } from '../platform/browser';
-import { readStore } from '../storage/repair';
+import { INDEX_HEAD_KEY, INDEX_ROWS_KEY, INDEX_STALE_KEY, countsOf, parseIndexHead, parseIndexRows, type IndexCounts, type IndexHead } from '../storage/order-index';
+import { readOrder, readStore } from '../storage/repair';
+import { draftKey, orderKey } from '../storage/schema';
+import { buildRows, detailOf, toRows, type DashboardRow, type OrderDetail } from './dashboard/model';
 import { quarantinedRecords } from './diagnostics';
+import { ask } from './messaging';
 
 export interface StoreHealth {
   /** Saved records kept aside (already moved to quarantine, or found damaged and not moved yet). */
@@ -10,16 +25,93 @@ export interface StoreHealth {
   problems: unknown;
   meta: unknown;
   quarantine: unknown;
+  orderCount: number;
+  /** When a page was last read (the newest `updatedAt` of any order), or null. */
+  lastReadAt: string | null;
 }
 
-export async function loadOrders(): Promise<{ orders: Order[]; drafts: Map<string, unknown>; quarantined: number; health: StoreHealth }> {
+export interface OrderList {
+  rows: DashboardRow[];
+  /** `rows` holds every order (false while only the index head is read). */
+  complete: boolean;
+  counts: IndexCounts;
+  health: StoreHealth;
+  /** From the index as stored, but it is out of date: the worker has been asked for a new one. */
+  stale: boolean;
+  /** The head's build, to fetch its rows. */
+  build: number | null;
+}
+
+const HEALTH_KEYS = ['quarantine', 'problems', 'meta'];
+
+function healthOf(raw: Record<string, unknown>, orderCount: number, lastReadAt: string | null, pending = 0): StoreHealth {
+  return {
+    quarantined: quarantinedRecords(raw['quarantine']) + pending,
+    problems: raw['problems'],
+    meta: raw['meta'],
+    quarantine: raw['quarantine'],
+    orderCount,
+    lastReadAt,
+  };
+}
+
+/** Ask the worker for a new index, once per page. */
+let asked = false;
+function askForIndex(): void {
+  if (asked) return;
+  asked = true;
+  void ask({ type: 'ui/refresh' });
+}
+
+/** The first rows from the index head, or null when there is no usable index. */
+export async function loadListHead(rules: Rules, now = Date.now()): Promise<OrderList | null> {
+  const raw = await browser.storage.local.get([INDEX_HEAD_KEY, INDEX_STALE_KEY, ...HEALTH_KEYS]);
+  const head = parseIndexHead(raw[INDEX_HEAD_KEY]);
+  if (!head) return null;
+  const today = localDateOf(now);
+  const stale = raw[INDEX_STALE_KEY] !== undefined || head.today !== today;
+  if (stale) askForIndex();
+  return {
+    rows: toRows(shiftTo(head.rows, head.today, today, rules)),
+    complete: head.rows.length === head.count,
+    // On another day a few counts may be off until every row is read (loadListRows recounts).
+    counts: head.counts,
+    health: healthOf(raw, head.count, head.lastReadAt),
+    stale,
+    build: head.build,
+  };
+}
+
+/** Every row of the index `list` came from, or null if they don't match it (then read the records). */
+export async function loadListRows(list: OrderList, rules: Rules, now = Date.now()): Promise<OrderList | null> {
+  const raw = await browser.storage.local.get(INDEX_ROWS_KEY);
+  const head: Pick<IndexHead, 'build' | 'count'> = { build: list.build ?? NaN, count: list.health.orderCount };
+  const index = parseIndexRows(raw[INDEX_ROWS_KEY], head);
+  if (!index) return null;
+  const rows = toRows(shiftTo(index.rows, index.today, localDateOf(now), rules));
+  return { ...list, rows, complete: true, counts: countsOf(rows) };
+}
+
+/** The list from the records themselves (no usable index): every order read, checked and ranked here. */
+export async function loadListFromRecords(rules: Rules): Promise<OrderList> {
+  askForIndex();
   const raw = await browser.storage.local.get(null);
   const read = readStore(raw, new Date().toISOString());
-  const pending = read.quarantined.length;
-  return {
-    orders: [...read.orders.values()],
-    drafts: read.drafts,
-    quarantined: read.quarantine.length + pending,
-    health: { quarantined: quarantinedRecords(raw['quarantine']) + pending, problems: raw['problems'], meta: raw['meta'], quarantine: raw['quarantine'] },
-  };
+  const orders = [...read.orders.values()];
+  const rows = buildRows(orders, rules);
+  let lastReadAt: string | null = null;
+  for (const o of orders) if (lastReadAt === null || o.updatedAt > lastReadAt) lastReadAt = o.updatedAt;
+  return { rows, complete: true, counts: countsOf(rows), health: healthOf(raw, orders.length, lastReadAt, read.quarantined.length), stale: false, build: null };
+}
+
+export type OpenedOrder = { kind: 'ok'; detail: OrderDetail; draft: unknown } | { kind: 'unknown' } | { kind: 'damaged' };
+
+/** One order from its record, with every deadline, and its claim draft. */
+export async function loadOrder(orderId: string, rules: Rules): Promise<OpenedOrder> {
+  const key = orderKey(orderId);
+  const raw = await browser.storage.local.get([key, draftKey(orderId)]);
+  if (raw[key] === undefined) return { kind: 'unknown' };
+  const read = readOrder(key, raw[key]);
+  if (!read.ok) return { kind: 'damaged' };
+  return { kind: 'ok', detail: detailOf(read.order as Order, rules), draft: raw[draftKey(orderId)] };
 }

@@ -16,13 +16,26 @@ export function orderHref(orderId: string, view: 'order' | 'claim' = 'order'): s
   return `?view=${view}&order=${encodeURIComponent(orderId)}`;
 }
 
-export function Dashboard({ rows, onOpen }: { rows: readonly DashboardRow[]; onOpen: (orderId: string) => void }) {
+export function Dashboard({
+  rows,
+  counts: given,
+  complete = true,
+  onOpen,
+}: {
+  rows: readonly DashboardRow[];
+  /** Filter counts of every order, when `rows` holds only the first ones (`complete` false). */
+  counts?: Record<Filter, number>;
+  complete?: boolean;
+  onOpen: (orderId: string) => void;
+}) {
   const { t } = useLocale();
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [shown, setShown] = useState(PAGE_SIZE);
-  const counts = useMemo(() => filterCounts(rows), [rows]);
+  const counts = useMemo(() => given ?? filterCounts(rows), [given, rows]);
   const visible = useMemo(() => filterRows(rows, query, filter), [rows, query, filter]);
+  // Until every row is read, the list's size is the index's count (a search waits for the rows).
+  const listed = complete || query ? visible.length : counts[filter];
   const sentinel = useRef<HTMLLIElement>(null);
 
   useEffect(() => setShown(PAGE_SIZE), [query, filter]);
@@ -36,7 +49,7 @@ export function Dashboard({ rows, onOpen }: { rows: readonly DashboardRow[]; onO
     return () => io.disconnect();
   }, [visible, shown]);
 
-  if (rows.length === 0) return <p class="empty">{t('popup_no_orders')}</p>;
+  if (counts.all === 0) return <p class="empty">{t('popup_no_orders')}</p>;
 
   return (
     <section class="dashboard" aria-label={t('popup_dashboard_label')}>
@@ -59,19 +72,19 @@ export function Dashboard({ rows, onOpen }: { rows: readonly DashboardRow[]; onO
           </label>
         ))}
       </fieldset>
-      {visible.length === 0 ? (
+      {listed === 0 ? (
         <p class="empty" role="status">
           {t('popup_no_match')}
         </p>
       ) : (
-        <ul class="orders" aria-label={t('popup_orders_label', { count: visible.length })}>
+        <ul class="orders" aria-label={t('popup_orders_label', { count: listed })} aria-busy={complete ? undefined : 'true'}>
           {visible.slice(0, shown).map((r) => (
-            <OrderRow key={r.order.orderId} row={r} onOpen={onOpen} />
+            <OrderRow key={r.orderId} row={r} onOpen={onOpen} />
           ))}
-          {shown < visible.length && (
+          {shown < listed && visible.length > 0 && (
             <li ref={sentinel} class="more" role="presentation">
-              <button type="button" onClick={() => setShown((n) => n + PAGE_SIZE)}>
-                {t('popup_show_more', { count: Math.min(PAGE_SIZE, visible.length - shown), total: visible.length - shown })}
+              <button type="button" disabled={shown >= visible.length} onClick={() => setShown((n) => n + PAGE_SIZE)}>
+                {t('popup_show_more', { count: Math.min(PAGE_SIZE, listed - shown), total: listed - shown })}
               </button>
             </li>
           )}
@@ -83,28 +96,27 @@ export function Dashboard({ rows, onOpen }: { rows: readonly DashboardRow[]; onO
 
 function OrderRow({ row, onOpen }: { row: DashboardRow; onOpen: (orderId: string) => void }) {
   const { t, lang } = useLocale();
-  const o = row.order;
   const top = row.top;
   return (
     <li class={`order${top ? ` urgency-${top.urgency}` : ''}`}>
       <a
         class="order-link"
-        href={orderHref(o.orderId)}
+        href={orderHref(row.orderId)}
         onClick={(e) => {
           e.preventDefault();
-          onOpen(o.orderId);
+          onOpen(row.orderId);
         }}
       >
         <span class="order-head">
-          <span class="store">{o.store.name ?? t('popup_unknown_store')}</span>
-          <span class="status">{t(`status_${o.status}`)}</span>
+          <span class="store">{row.store ?? t('popup_unknown_store')}</span>
+          <span class="status">{t(`status_${row.status}`)}</span>
         </span>
         <span class="item" dir="auto">
-          {o.items[0]?.title ?? ''}
+          {row.titles[0] ?? ''}
         </span>
         <span class="order-foot">
-          <bdi class="order-id" dir="ltr">#{o.orderId}</bdi>
-          {o.total && <bdi class="total">{formatMoney(o.total, lang)}</bdi>}
+          <bdi class="order-id" dir="ltr">#{row.orderId}</bdi>
+          {row.total && <bdi class="total">{formatMoney(row.total, lang)}</bdi>}
         </span>
       </a>
       {top ? (

@@ -12,13 +12,13 @@ import { localDateOf } from '../../domain/dates';
 import { formatCalendarDate, localiseParams } from '../../i18n/format';
 import { useLocale } from '../locale';
 import { ask } from '../messaging';
-import type { DashboardRow } from './model';
+import type { OrderDetail } from './model';
 import { timelineOf } from './timeline';
 import { CopyButton, DeadlineSummary, downloadText } from './widgets';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
-export function OrderView({ row, onClaim }: { row: DashboardRow; onClaim: (orderId: string) => void }) {
+export function OrderView({ row, onClaim }: { row: OrderDetail; onClaim: (orderId: string) => void }) {
   const { t, lang, locale } = useLocale();
   const o = row.order;
   const [dateLocale, setDateLocale] = useState<DateLocale | null>(null);

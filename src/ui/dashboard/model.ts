@@ -1,32 +1,32 @@
 /**
- * What the dashboard shows, computed once per load: orders ranked by urgency (the deadline
- * engine), each with a lower-cased search text and its filter categories, so typing in the
- * search box or switching a filter is a cheap scan over plain rows. No DOM, no browser API.
+ * What the dashboard shows: the worker's ranked order summaries (src/domain/summary.ts),
+ * each with a lower-cased search text, so typing in the search box or switching a filter is
+ * a cheap scan over plain rows; and one opened order's full deadlines. No DOM, no browser API.
  */
 import { classifyTrackingEvent } from '../../aliexpress/tracking-class';
 import { localDateOf } from '../../domain/dates';
-import { isNoDeliveryDateUnknown, sortOrdersByUrgency, type ComputedDeadline } from '../../domain/deadlines/engine';
+import { computeDeadlines, isNoDeliveryDateUnknown, mostUrgent, sortOrdersByUrgency, type ComputedDeadline } from '../../domain/deadlines/engine';
 import { DEFAULT_RULES, RulesSchema, type Rules } from '../../domain/deadlines/rules';
 import type { CalendarDate, Order } from '../../domain/order';
 import type { Settings } from '../../storage/settings';
+import { summarise, type OrderSummary } from '../../domain/summary';
+import { countsOf } from '../../storage/index-write';
 
 export const FILTERS = ['all', 'needs_action', 'in_transit', 'completed', 'in_dispute'] as const;
 export type Filter = (typeof FILTERS)[number];
 
-export interface DashboardRow {
-  order: Order;
-  /** Every deadline of the order, by due date (engine order). */
-  deadlines: ComputedDeadline[];
-  /** The one that matters most now, or null. */
-  top: ComputedDeadline | null;
-  /** Store, item titles and order id, lower-cased, for the search box. */
+/** A row of the list: an order's summary (src/domain/summary.ts) and its lower-cased search text. */
+export interface DashboardRow extends OrderSummary {
+  /** Order id, store and item titles, lower-cased, for the search box. */
   search: string;
-  /** Still on its way and the page never stated the "refund if not delivered" date: say so, never guess. */
+}
+
+/** One opened order: its record and every deadline (engine order). */
+export interface OrderDetail {
+  order: Order;
+  deadlines: ComputedDeadline[];
+  top: ComputedDeadline | null;
   noDeliveryDateUnknown: boolean;
-  needsAction: boolean;
-  inTransit: boolean;
-  completed: boolean;
-  inDispute: boolean;
 }
 
 /** The worker's rule book as the shopper set it: defaults merged with `settings.rules`, validated. */
@@ -37,34 +37,30 @@ export function rulesOfSettings(settings: Pick<Settings, 'rules'>): Rules {
 
 const FACTS = { classifyEvent: classifyTrackingEvent };
 
-export function isInDispute(order: Order): boolean {
-  return order.status === 'in_dispute' || (order.dispute !== null && order.dispute.stage !== 'closed');
-}
-
-/** Rank and index every order once. */
-export function buildRows(orders: readonly Order[], rules: Rules, today: CalendarDate = localDateOf(Date.now())): DashboardRow[] {
-  const ranked = sortOrdersByUrgency(orders, rules, today, () => FACTS);
-  const rows: DashboardRow[] = new Array<DashboardRow>(ranked.length);
-  for (let i = 0; i < ranked.length; i++) {
-    const r = ranked[i]!;
-    const o = r.order;
-    let search = `${o.orderId} ${o.store.name ?? ''}`;
-    for (const it of o.items) search += ` ${it.title}`;
-    const top = r.top;
-    const inDispute = isInDispute(o);
-    rows[i] = {
-      order: o,
-      deadlines: r.deadlines,
-      top,
-      search: search.toLowerCase(),
-      noDeliveryDateUnknown: isNoDeliveryDateUnknown(o, r.deadlines),
-      needsAction: top !== null && top.remind && top.daysLeft <= rules.soonDays,
-      inTransit: !inDispute && (o.status === 'awaiting_shipment' || o.status === 'awaiting_delivery') && !o.deliveredAt,
-      completed: o.status === 'completed',
-      inDispute,
-    };
+/** Summaries as list rows (adds the search text). */
+export function toRows(summaries: readonly OrderSummary[]): DashboardRow[] {
+  const rows: DashboardRow[] = new Array<DashboardRow>(summaries.length);
+  for (let i = 0; i < summaries.length; i++) {
+    const s = summaries[i]!;
+    let search = `${s.orderId} ${s.store ?? ''}`;
+    for (const title of s.titles) search += ` ${title}`;
+    rows[i] = { ...s, search: search.toLowerCase() };
   }
   return rows;
+}
+
+/**
+ * Rank and summarise every order here: what the worker stores as the index, computed by
+ * the page itself when there is no usable index yet.
+ */
+export function buildRows(orders: readonly Order[], rules: Rules, today: CalendarDate = localDateOf(Date.now())): DashboardRow[] {
+  return toRows(sortOrdersByUrgency(orders, rules, today, () => FACTS).map((r) => summarise(r, rules)));
+}
+
+/** Every deadline of one order, for its own view. */
+export function detailOf(order: Order, rules: Rules, today: CalendarDate = localDateOf(Date.now())): OrderDetail {
+  const deadlines = computeDeadlines(order, rules, today, FACTS);
+  return { order, deadlines, top: mostUrgent(deadlines), noDeliveryDateUnknown: isNoDeliveryDateUnknown(order, deadlines) };
 }
 
 export function matchesFilter(row: DashboardRow, filter: Filter): boolean {
@@ -103,14 +99,7 @@ export function filterRows(rows: readonly DashboardRow[], query: string, filter:
 
 /** How many rows each filter would show (for the filter chips). */
 export function filterCounts(rows: readonly DashboardRow[]): Record<Filter, number> {
-  const c: Record<Filter, number> = { all: rows.length, needs_action: 0, in_transit: 0, completed: 0, in_dispute: 0 };
-  for (const r of rows) {
-    if (r.needsAction) c.needs_action++;
-    if (r.inTransit) c.in_transit++;
-    if (r.completed) c.completed++;
-    if (r.inDispute) c.in_dispute++;
-  }
-  return c;
+  return countsOf(rows);
 }
 
 /** "in N days" as a catalogue key and its params (the shopper's language does the rest). */

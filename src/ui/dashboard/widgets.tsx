@@ -1,6 +1,7 @@
 /** Small pieces the dashboard, the order view and the claim assistant share. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { kindKey, type ComputedDeadline } from '../../domain/deadlines/engine';
+import type { SummaryDeadline } from '../../domain/summary';
 import { formatCalendarDate, localiseParams } from '../../i18n/format';
 import { useLocale } from '../locale';
 import { daysLeftText } from './model';
@@ -48,7 +49,7 @@ export function CopyButton({ text, label, visible }: { text: string; label: stri
 }
 
 /** "3 days left · Sep 3, 2026 · Refund if not delivered · Estimate". */
-export function DeadlineSummary({ d, withAction = false }: { d: ComputedDeadline; withAction?: boolean }) {
+export function DeadlineSummary({ d, withAction = false }: { d: SummaryDeadline | ComputedDeadline; withAction?: boolean }) {
   const { t, lang } = useLocale();
   const left = daysLeftText(d.daysLeft);
   return (

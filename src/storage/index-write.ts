@@ -1,0 +1,44 @@
+/**
+ * Building the order index (src/storage/order-index.ts) from ranked summaries: the worker's
+ * side, kept apart from the schemas the readers validate with so the worker stays small.
+ */
+import type { CalendarDate } from '../domain/order';
+import type { OrderSummary } from '../domain/summary';
+import { INDEX_HEAD_KEY, INDEX_ROWS_KEY } from './schema';
+
+/** Rows in `index:head`: more than the popup shows before the shopper scrolls or searches. */
+export const HEAD_ROWS = 50;
+
+export interface IndexCounts {
+  all: number;
+  needs_action: number;
+  in_transit: number;
+  completed: number;
+  in_dispute: number;
+}
+
+export function countsOf(rows: readonly OrderSummary[]): IndexCounts {
+  const c: IndexCounts = { all: rows.length, needs_action: 0, in_transit: 0, completed: 0, in_dispute: 0 };
+  for (const r of rows) {
+    if (r.needsAction) c.needs_action++;
+    if (r.inTransit) c.in_transit++;
+    if (r.completed) c.completed++;
+    if (r.inDispute) c.in_dispute++;
+  }
+  return c;
+}
+
+export interface IndexValues {
+  [INDEX_HEAD_KEY]: { today: CalendarDate; at: number; build: number; count: number; counts: IndexCounts; lastReadAt: string | null; rows: OrderSummary[] };
+  [INDEX_ROWS_KEY]: { today: CalendarDate; build: number; rows: OrderSummary[] };
+}
+
+/** The two index values for ranked summaries (the caller writes them in one `set`). */
+export function makeIndex(rows: OrderSummary[], today: CalendarDate, at: number): IndexValues {
+  let lastReadAt: string | null = null;
+  for (const r of rows) if (lastReadAt === null || r.updatedAt > lastReadAt) lastReadAt = r.updatedAt;
+  return {
+    [INDEX_HEAD_KEY]: { today, at, build: at, count: rows.length, counts: countsOf(rows), lastReadAt, rows: rows.slice(0, HEAD_ROWS) },
+    [INDEX_ROWS_KEY]: { today, build: at, rows },
+  };
+}
