@@ -3,9 +3,9 @@
  * `new Date(text)` and never moved by a time zone: the result is the date the page states.
  */
 import type { CalendarDate, Instant } from '../domain/order';
-import { calendarDate } from '../domain/dates';
+import { civilFromDays, daysFromCivil, fromDayNumber } from '../domain/dates';
 import { MONTH_NAMES } from './phrases';
-import { allMatches, normalizeForMatch } from './text';
+import { normalizeForMatch } from './text';
 
 const MONTHS: ReadonlyMap<string, number> = (() => {
   const m = new Map<string, number>();
@@ -51,9 +51,25 @@ const MONTH_FIRST = new RegExp(`${WORD}\\s*${DAY}(?:st|nd|rd|th)?\\s*,?\\s*${YEA
 /** Every date parseCalendarDate reads has a four-digit year: without one, there is none. */
 export const HAS_YEAR = /\d{4}/;
 
-function push(out: Candidate[], index: number, y: number, m: number, d: number): void {
-  const date = calendarDate(y, m, d);
-  if (date) out.push({ index, date });
+/**
+ * The date y-m-d if it exists (years 1990–2200, as domain `calendarDate`), checked with the
+ * engine's integer calendar rather than a Date object.
+ */
+function dateOf(y: number, m: number, d: number): CalendarDate | null {
+  if (y < 1990 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const n = daysFromCivil(y, m, d);
+  // The 31st of a 30-day month, or 29 February of a common year, rolls into the next month.
+  return civilFromDays(n)[2] === d ? fromDayNumber(n) : null;
+}
+
+/** The first match of the global `re` in `s` that `read` makes a date of, and where it starts. */
+function firstDate(re: RegExp, s: string, read: (m: RegExpExecArray) => CalendarDate | null): Candidate | null {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const date = read(m);
+    if (date) return { index: m.index, date };
+  }
+  return null;
 }
 
 /**
@@ -64,34 +80,29 @@ export function parseCalendarDate(text: string, hintLocale?: string): CalendarDa
   if (typeof text !== 'string' || text.length === 0) return null;
   const s = text.length > 4000 ? text.slice(0, 4000) : text;
   if (!HAS_YEAR.test(s)) return null;
-  const out: Candidate[] = [];
-
-  for (const m of allMatches(CJK, s)) push(out, m.index, Number(m[1]), Number(m[2]), Number(m[3]));
-  for (const m of allMatches(ISO_LIKE, s)) push(out, m.index, Number(m[1]), Number(m[2]), Number(m[3]));
-  for (const m of allMatches(NUMERIC_DMY, s)) {
-    const a = Number(m[1]);
-    const b = Number(m[3]);
-    const y = Number(m[4]);
-    const sep = m[2];
-    let day = a;
-    let month = b;
-    if (sep !== '.' && (b > 12 || (a <= 12 && monthFirst(hintLocale)))) {
-      day = b;
-      month = a;
-    }
-    push(out, m.index, y, month, day);
-  }
-  for (const m of allMatches(DAY_FIRST, s)) {
-    const month = monthOf(m[2] as string);
-    if (month) push(out, m.index, Number(m[3]), month, Number(m[1]));
-  }
-  for (const m of allMatches(MONTH_FIRST, s)) {
-    const month = monthOf(m[1] as string);
-    if (month) push(out, m.index, Number(m[3]), month, Number(m[2]));
-  }
-  if (out.length === 0) return null;
-  out.sort((x, y) => x.index - y.index);
-  return (out[0] as Candidate).date;
+  // Each form's first date; of those, the one written first (on a tie, the earlier form here).
+  const found = [
+    firstDate(CJK, s, (m) => dateOf(Number(m[1]), Number(m[2]), Number(m[3]))),
+    firstDate(ISO_LIKE, s, (m) => dateOf(Number(m[1]), Number(m[2]), Number(m[3]))),
+    firstDate(NUMERIC_DMY, s, (m) => {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      // D/M/Y unless the second number can't be a month or the locale writes M/D/Y; D.M.Y always.
+      const swap = m[2] !== '.' && (b > 12 || (a <= 12 && monthFirst(hintLocale)));
+      return swap ? dateOf(Number(m[4]), a, b) : dateOf(Number(m[4]), b, a);
+    }),
+    firstDate(DAY_FIRST, s, (m) => {
+      const month = monthOf(m[2] as string);
+      return month ? dateOf(Number(m[3]), month, Number(m[1])) : null;
+    }),
+    firstDate(MONTH_FIRST, s, (m) => {
+      const month = monthOf(m[1] as string);
+      return month ? dateOf(Number(m[3]), month, Number(m[2])) : null;
+    }),
+  ];
+  let best: Candidate | null = null;
+  for (const c of found) if (c && (!best || c.index < best.index)) best = c;
+  return best ? best.date : null;
 }
 
 /** Every calendar date in `text`, in order of appearance (deduplicated). */

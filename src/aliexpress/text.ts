@@ -76,37 +76,37 @@ export function stripHtml(s: string): string {
 }
 
 /**
- * What cleanText would change: markup or entities, control and format characters, white
- * space other than single inner spaces. Most page strings have none, and one scan saves the
- * four replacements (the reader cleans every text it keeps).
+ * Text cleanText leaves as it is: words free of markup, entities, control and format
+ * characters, joined by single spaces. Most page strings are, and one scan then saves the
+ * replacements (the reader cleans every text it keeps).
  */
 // eslint-disable-next-line no-control-regex
-const NEEDS_CLEANING = /[^\S ]|[<&\u0000-\u001f\u007f\u200b-\u200d\ufeff]|^ | $| {2}/;
+const CLEAN = /^[^\s<&\u0000-\u001f\u007f\u200b-\u200d]+(?: [^\s<&\u0000-\u001f\u007f\u200b-\u200d]+)*$/;
 
 /** Strip HTML, drop control characters, collapse white space, trim, cap the length. */
 export function cleanText(s: string, max = MAX_TEXT): string {
-  if (!NEEDS_CLEANING.test(s)) return s.length > max ? s.slice(0, max).trimEnd() : s;
+  if (CLEAN.test(s)) return s.length > max ? s.slice(0, max).trimEnd() : s;
   const input = s.length > max * 20 ? s.slice(0, max * 20) : s;
-  const t = stripHtml(input)
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2028\u2029\ufeff]/g, '')
-    .replace(/[\s\u00a0\u202f\u2009]+/g, ' ')
-    .trim();
+  const stripped = stripHtml(input);
+  const t = CLEAN.test(stripped)
+    ? stripped
+    : stripped
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2028\u2029\ufeff]/g, '')
+        .replace(/[\s\u00a0\u202f\u2009]+/g, ' ')
+        .trim();
   return t.length > max ? t.slice(0, max).trimEnd() : t;
 }
 
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\u0000-\u007f]*$/;
-/** In ASCII text: a backtick, or white space other than single inner spaces. */
-const ASCII_UNTIDY = /[`\t-\r]|^ | $| {2}/;
+/** Printable ASCII words but for the backtick, joined by single spaces: only lower case to do. */
+const ASCII_TIDY = /^[!-_a-~]+(?: [!-_a-~]+)*$/;
 
 /** Normalise for phrase comparison: lower case, no diacritics, unified apostrophes and spaces. */
 export function normalizeForMatch(s: string): string {
-  if (ASCII.test(s)) {
-    const lower = s.toLowerCase();
-    // Usually already tidy (cleaned text): then lower case is all there is to do.
-    return ASCII_UNTIDY.test(lower) ? lower.replace(/[`]/g, "'").replace(/\s+/g, ' ').trim() : lower;
-  }
+  if (ASCII_TIDY.test(s)) return s.toLowerCase();
+  if (ASCII.test(s)) return s.toLowerCase().replace(/[`]/g, "'").replace(/\s+/g, ' ').trim();
   // Diacritics go from Latin letters only: Cyrillic й/ё and Japanese kana keep their marks.
   return s
     .normalize('NFD')
@@ -153,31 +153,43 @@ export function idOf(v: unknown, min = 6, max = 24): string | null {
   return s.length >= min && s.length <= max && DIGITS.test(s) ? s : null;
 }
 
-/** Every string value under `root` (depth- and count-limited), with the key that held it. */
-export function collectStrings(
-  root: unknown,
-  opts: { skipKeys?: ReadonlySet<string>; maxDepth?: number; maxCount?: number } = {},
-): { key: string; value: string }[] {
-  const out: { key: string; value: string }[] = [];
+export interface StringWalk {
+  skipKeys?: ReadonlySet<string>;
+  maxDepth?: number;
+  /** At most this many strings, and ten times as many values visited. */
+  maxCount?: number;
+}
+
+/**
+ * Calls `visit` with every string value under `root` and the key that held it (for an array
+ * item, the array's key), in document order; arrays by their last 2,000 items. Depth- and
+ * count-limited (page JSON is untrusted: it may be deep, huge or, once parsed, cyclic).
+ */
+export function forEachString(root: unknown, opts: StringWalk, visit: (value: string, key: string) => void): void {
   const maxDepth = opts.maxDepth ?? MAX_DEPTH;
   const maxCount = opts.maxCount ?? 5000;
-  const stack: { v: unknown; key: string; depth: number }[] = [{ v: root, key: '', depth: 0 }];
+  let count = 0;
   let visited = 0;
-  while (stack.length > 0 && out.length < maxCount && visited < maxCount * 10) {
-    const { v, key, depth } = stack.pop() as { v: unknown; key: string; depth: number };
+  // False once a limit is reached: the whole walk stops there.
+  const walk = (v: unknown, key: string, depth: number): boolean => {
+    if (count >= maxCount || visited >= maxCount * 10) return false;
     visited++;
     if (typeof v === 'string') {
-      out.push({ key, value: v });
+      count++;
+      visit(v, key);
     } else if (depth < maxDepth && Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0 && i >= v.length - 2000; i--) stack.push({ v: v[i], key, depth: depth + 1 });
+      for (let i = Math.max(0, v.length - 2000); i < v.length; i++) if (!walk(v[i], key, depth + 1)) return false;
     } else if (depth < maxDepth && isObj(v)) {
-      const keys = Object.keys(v);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const k = keys[i] as string;
-        if (opts.skipKeys?.has(k)) continue;
-        stack.push({ v: v[k], key: k, depth: depth + 1 });
-      }
+      for (const k of Object.keys(v)) if (!opts.skipKeys?.has(k) && !walk(v[k], k, depth + 1)) return false;
     }
-  }
+    return true;
+  };
+  walk(root, '', 0);
+}
+
+/** Every string value under `root` (see forEachString), with the key that held it. */
+export function collectStrings(root: unknown, opts: StringWalk = {}): { key: string; value: string }[] {
+  const out: { key: string; value: string }[] = [];
+  forEachString(root, opts, (value, key) => out.push({ key, value }));
   return out;
 }

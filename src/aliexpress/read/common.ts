@@ -187,7 +187,7 @@ const URL_START = /^(?:https?:)?\/\//;
 export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date, locale?: string): Deadline[] {
   const out: Deadline[] = [];
   // Every deadline states a date or a day count: no digit, nothing to find. URLs state none.
-  if (!DIGIT.test(text) || !LETTERS.test(text) || URL_START.test(text)) return out;
+  if (URL_START.test(text) || !LETTERS.test(text) || !DIGIT.test(text)) return out;
   const clean = cleanText(text, 4000);
   for (const seg of segments(clean)) {
     // Each phrase takes its date or its day count from its own segment, in digits either way:

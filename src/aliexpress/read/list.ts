@@ -2,7 +2,7 @@
 import type { Deadline, Item, OrderObservation } from '../../domain/order';
 import { parseCalendarDate } from '../dates';
 import { moneyOf } from '../money';
-import { absoluteUrl, cleanText, collectStrings, get, getArr, getObj, getRaw, getText, idOf, type Obj } from '../text';
+import { absoluteUrl, cleanText, forEachString, get, getArr, getObj, getRaw, getText, idOf, type Obj } from '../text';
 import {
   buttonCodes,
   deadlinesFromText,
@@ -73,10 +73,10 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, fallbackId: strin
   if (placedOn) obs.placedOn = placedOn;
   if (Array.isArray(buttons)) obs.canConfirm = hasConfirm(codes);
   const deadlines: Deadline[] = [];
-  for (const { value } of collectStrings(fields, { maxCount: 400 })) {
-    if (value.length < 12 || value.length > 4000) continue;
-    deadlines.push(...deadlinesFromText(value, { placedOn }, ctx.now, ctx.locale));
-  }
+  const bases = { placedOn };
+  forEachString(fields, { maxCount: 400 }, (value) => {
+    if (value.length >= 12 && value.length <= 4000) for (const d of deadlinesFromText(value, bases, ctx.now, ctx.locale)) deadlines.push(d);
+  });
   const merged = earliestPerKind(deadlines);
   if (merged.length > 0) obs.deadlines = merged;
   return obs;
