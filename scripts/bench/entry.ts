@@ -12,3 +12,4 @@ export { emptyLog, planReminders } from '../../src/domain/deadlines/reminders';
 export { DEFAULT_RULES } from '../../src/domain/deadlines/rules';
 export { orderFromObservation } from '../../src/domain/merge';
 export { OrderSchema } from '../../src/domain/order';
+export { buildRows } from '../../src/ui/dashboard/model';

@@ -3,10 +3,11 @@
  * assistant. Routes live in the query string (`?view=list`, `?view=order&order=ID`,
  * `?view=claim&order=ID`), so the worker can open a tab straight at a claim.
  *
- * The list paints from the worker's order index head (a few dozen rows), then reads every
- * row after that first paint; an opened order is read from its own record (src/ui/orders.ts).
+ * The list paints from the worker's order index head (the first rows and the counts) and
+ * reads every record only when the shopper needs more; an opened order is read from its
+ * own record (src/ui/orders.ts).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import { BackupButtons } from '../ui/Backup';
 import { DiagnosticsButton, HealthNotices } from '../ui/HealthNotices';
@@ -15,7 +16,7 @@ import { Dashboard, orderHref } from '../ui/dashboard/Dashboard';
 import { rulesOfSettings } from '../ui/dashboard/model';
 import { OrderView } from '../ui/dashboard/OrderView';
 import { useLocale } from '../ui/locale';
-import { loadListFromRecords, loadListHead, loadListRows, loadOrder, type OpenedOrder, type OrderList } from '../ui/orders';
+import { askForIndex, loadListFromRecords, loadListHead, loadOrder, type OpenedOrder, type OrderList } from '../ui/orders';
 import { INDEX_HEAD_KEY } from '../storage/order-index';
 import { draftKey, orderKey } from '../storage/schema';
 
@@ -33,11 +34,6 @@ function hrefOf(r: Route): string {
   return r.view === 'list' ? '?view=list' : orderHref(r.orderId, r.view);
 }
 
-/** After the next paint: the rest of the list is read once the first rows are on screen. */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
 export function PopupApp() {
   const { t, settings } = useLocale();
   const [list, setList] = useState<OrderList | null>(null);
@@ -46,23 +42,20 @@ export function PopupApp() {
   const rules = useMemo(() => rulesOfSettings(settings), [settings]);
   const openedId = route.view === 'list' ? null : route.orderId;
 
-  // The list: index head, then every row (or the records when there is no usable index).
+  // The list: the index head first; every record when the shopper needs more than its rows
+  // (search, filter, scrolling), or at once when there is no usable index.
+  const [wantAll, setWantAll] = useState(false);
+  const needAll = useCallback(() => setWantAll(true), []);
   useEffect(() => {
     let current = 0;
     const load = async () => {
       const run = ++current;
-      const head = await loadListHead(rules);
+      const head = wantAll ? null : await loadListHead(rules);
       if (run !== current) return;
-      if (!head) {
-        const all = await loadListFromRecords(rules);
-        if (run === current) setList(all);
-        return;
-      }
-      setList(head);
-      if (head.complete) return;
-      await afterPaint();
-      const full = (await loadListRows(head, rules)) ?? (await loadListFromRecords(rules));
-      if (run === current) setList(full);
+      if (head) return setList(head);
+      if (!wantAll) askForIndex();
+      const all = await loadListFromRecords(rules);
+      if (run === current) setList(all);
     };
     void load();
     // The worker rewrites the index after every change of an order; quarantine and page problems change the notices.
@@ -74,7 +67,7 @@ export function PopupApp() {
       current++;
       browser.storage.onChanged.removeListener(listener);
     };
-  }, [rules]);
+  }, [rules, wantAll]);
 
   // The opened order, from its own record, read again when it changes.
   useEffect(() => {
@@ -143,7 +136,7 @@ export function PopupApp() {
         ) : (
           <>
             <HealthNotices health={list.health} />
-            <Dashboard rows={list.rows} counts={list.counts} complete={list.complete} onOpen={(orderId) => go({ view: 'order', orderId })} />
+            <Dashboard rows={list.rows} counts={list.counts} complete={list.complete} onNeedAll={needAll} onOpen={(orderId) => go({ view: 'order', orderId })} />
           </>
         )
       ) : opened === null || opened.orderId !== route.orderId ? (

@@ -4,7 +4,7 @@
  */
 import type { CalendarDate } from '../domain/order';
 import type { OrderSummary } from '../domain/summary';
-import { INDEX_HEAD_KEY, INDEX_ROWS_KEY } from './schema';
+import { INDEX_HEAD_KEY } from './schema';
 
 /** Rows in `index:head`: more than the popup shows before the shopper scrolls or searches. */
 export const HEAD_ROWS = 50;
@@ -28,17 +28,15 @@ export function countsOf(rows: readonly OrderSummary[]): IndexCounts {
   return c;
 }
 
-export interface IndexValues {
-  [INDEX_HEAD_KEY]: { today: CalendarDate; at: number; build: number; count: number; counts: IndexCounts; lastReadAt: string | null; rows: OrderSummary[] };
-  [INDEX_ROWS_KEY]: { today: CalendarDate; build: number; rows: OrderSummary[] };
-}
+export type IndexValues = {
+  [INDEX_HEAD_KEY]: { today: CalendarDate; at: number; count: number; counts: IndexCounts; lastReadAt: string | null; rows: OrderSummary[] };
+};
 
-/** The two index values for ranked summaries (the caller writes them in one `set`). */
+/** The index value for every order's ranked summary (only the first HEAD_ROWS are kept). */
 export function makeIndex(rows: OrderSummary[], today: CalendarDate, at: number): IndexValues {
   let lastReadAt: string | null = null;
   for (const r of rows) if (lastReadAt === null || r.updatedAt > lastReadAt) lastReadAt = r.updatedAt;
   return {
-    [INDEX_HEAD_KEY]: { today, at, build: at, count: rows.length, counts: countsOf(rows), lastReadAt, rows: rows.slice(0, HEAD_ROWS) },
-    [INDEX_ROWS_KEY]: { today, build: at, rows },
+    [INDEX_HEAD_KEY]: { today, at, count: rows.length, counts: countsOf(rows), lastReadAt, rows: rows.slice(0, HEAD_ROWS) },
   };
 }

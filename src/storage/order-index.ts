@@ -19,7 +19,7 @@ import { CalendarDateSchema, DEADLINE_KINDS, InstantSchema, MoneySchema, ORDER_S
 import { SUMMARY_TITLE_LENGTH, SUMMARY_TITLES, type OrderSummary, type SummaryDeadline } from '../domain/summary';
 import { HEAD_ROWS, type IndexCounts } from './index-write';
 
-export { INDEX_HEAD_KEY, INDEX_ROWS_KEY, INDEX_STALE_KEY } from './schema';
+export { INDEX_HEAD_KEY, INDEX_STALE_KEY } from './schema';
 export { HEAD_ROWS, countsOf, makeIndex, type IndexCounts } from './index-write';
 
 const ParamsSchema = z.record(z.string().check(z.maxLength(40)), z.union([z.string().check(z.maxLength(200)), z.number()]));
@@ -71,8 +71,6 @@ export const IndexHeadSchema = z.object({
   /** The calendar date the deadlines were computed for. */
   today: CalendarDateSchema,
   at: z.number(),
-  /** Same value in both keys: a head and rows of different builds are not mixed. */
-  build: z.number(),
   count: z.int().check(z.gte(0)),
   counts: CountsSchema,
   /** The latest `updatedAt` of any order (when a page was last read). */
@@ -81,20 +79,7 @@ export const IndexHeadSchema = z.object({
 });
 export type IndexHead = z.infer<typeof IndexHeadSchema>;
 
-export const IndexRowsSchema = z.object({
-  today: CalendarDateSchema,
-  build: z.number(),
-  rows: z.array(OrderSummarySchema),
-});
-export type IndexRows = z.infer<typeof IndexRowsSchema>;
-
 export function parseIndexHead(x: unknown): IndexHead | null {
   const r = IndexHeadSchema.safeParse(x);
   return r.success ? r.data : null;
-}
-
-/** The full rows, if they belong to `head` (same build). */
-export function parseIndexRows(x: unknown, head: Pick<IndexHead, 'build' | 'count'>): IndexRows | null {
-  const r = IndexRowsSchema.safeParse(x);
-  return r.success && r.data.build === head.build && r.data.rows.length === head.count ? r.data : null;
 }

@@ -14,7 +14,6 @@
  *   schedule           what the last refresh decided { nextWakeAt, badge, badgeToday, at },
  *                      so a cold start re-arms the alarm before reading every order
  *   index:head         derived: the order list's first rows and counts (src/storage/order-index.ts)
- *   index:rows         derived: every order's summary, ranked
  *   index:stale        a time, written with any order record until the index is rebuilt
  * storage.sync (follows the shopper's browser profile):
  *   settings           Settings (src/storage/settings.ts)
@@ -27,7 +26,6 @@ export const SCHEMA_VERSION = 1;
 export const ORDER_KEY_PREFIX = 'order:';
 export const DRAFT_KEY_PREFIX = 'draft:';
 export const INDEX_HEAD_KEY = 'index:head';
-export const INDEX_ROWS_KEY = 'index:rows';
 export const INDEX_STALE_KEY = 'index:stale';
 export const orderKey = (orderId: string): string => `${ORDER_KEY_PREFIX}${orderId}`;
 export const draftKey = (orderId: string): string => `${DRAFT_KEY_PREFIX}${orderId}`;

@@ -1,10 +1,11 @@
 /**
  * Reading orders in extension pages, read-only and validated like the worker does.
  *
- * The list comes from the worker's order index (src/storage/order-index.ts): first its small
- * head (the popup paints from it), then every row. Without a usable index (never built yet,
- * damaged, or from another build) the page reads the records and ranks them itself, as slow
- * as that is with thousands of orders, and asks the worker for a new index. An opened order
+ * The list comes first from the worker's order index (src/storage/order-index.ts): its head
+ * holds the first rows and the counts, and the popup paints from it. Every row comes from
+ * the records, read, checked and ranked here when the shopper searches, filters or scrolls
+ * past the first rows (about a second with 5,000 orders). Without a usable index (never built yet, damaged, out of date) the
+ * page goes straight to the records and asks the worker for a new index. An opened order
  * is read from its own record.
  */
 import { localDateOf } from '../domain/dates';
@@ -12,7 +13,7 @@ import type { Rules } from '../domain/deadlines/rules';
 import type { Order } from '../domain/order';
 import { shiftTo } from '../domain/summary';
 import { browser } from '../platform/browser';
-import { INDEX_HEAD_KEY, INDEX_ROWS_KEY, INDEX_STALE_KEY, countsOf, parseIndexHead, parseIndexRows, type IndexCounts, type IndexHead } from '../storage/order-index';
+import { INDEX_HEAD_KEY, INDEX_STALE_KEY, countsOf, parseIndexHead, type IndexCounts } from '../storage/order-index';
 import { readOrder, readStore } from '../storage/repair';
 import { draftKey, orderKey } from '../storage/schema';
 import { buildRows, detailOf, toRows, type DashboardRow, type OrderDetail } from './dashboard/model';
@@ -38,8 +39,6 @@ export interface OrderList {
   health: StoreHealth;
   /** From the index as stored, but it is out of date: the worker has been asked for a new one. */
   stale: boolean;
-  /** The head's build, to fetch its rows. */
-  build: number | null;
 }
 
 const HEALTH_KEYS = ['quarantine', 'problems', 'meta'];
@@ -57,7 +56,7 @@ function healthOf(raw: Record<string, unknown>, orderCount: number, lastReadAt: 
 
 /** Ask the worker for a new index, once per page. */
 let asked = false;
-function askForIndex(): void {
+export function askForIndex(): void {
   if (asked) return;
   asked = true;
   void ask({ type: 'ui/refresh' });
@@ -78,30 +77,18 @@ export async function loadListHead(rules: Rules, now = Date.now()): Promise<Orde
     counts: head.counts,
     health: healthOf(raw, head.count, head.lastReadAt),
     stale,
-    build: head.build,
   };
 }
 
-/** Every row of the index `list` came from, or null if they don't match it (then read the records). */
-export async function loadListRows(list: OrderList, rules: Rules, now = Date.now()): Promise<OrderList | null> {
-  const raw = await browser.storage.local.get(INDEX_ROWS_KEY);
-  const head: Pick<IndexHead, 'build' | 'count'> = { build: list.build ?? NaN, count: list.health.orderCount };
-  const index = parseIndexRows(raw[INDEX_ROWS_KEY], head);
-  if (!index) return null;
-  const rows = toRows(shiftTo(index.rows, index.today, localDateOf(now), rules));
-  return { ...list, rows, complete: true, counts: countsOf(rows) };
-}
-
-/** The list from the records themselves (no usable index): every order read, checked and ranked here. */
+/** The whole list from the records: every order read, checked and ranked here. */
 export async function loadListFromRecords(rules: Rules): Promise<OrderList> {
-  askForIndex();
   const raw = await browser.storage.local.get(null);
   const read = readStore(raw, new Date().toISOString());
   const orders = [...read.orders.values()];
   const rows = buildRows(orders, rules);
   let lastReadAt: string | null = null;
   for (const o of orders) if (lastReadAt === null || o.updatedAt > lastReadAt) lastReadAt = o.updatedAt;
-  return { rows, complete: true, counts: countsOf(rows), health: healthOf(raw, orders.length, lastReadAt, read.quarantined.length), stale: false, build: null };
+  return { rows, complete: true, counts: countsOf(rows), health: healthOf(raw, orders.length, lastReadAt, read.quarantined.length), stale: false };
 }
 
 export type OpenedOrder = { kind: 'ok'; detail: OrderDetail; draft: unknown } | { kind: 'unknown' } | { kind: 'damaged' };

@@ -1,7 +1,9 @@
 /**
- * The order list: most urgent first, with search and filters. Rows are computed once
- * (model.ts); only the first PAGE_SIZE are rendered and more are added on scroll or with
- * "Show more", so 5,000 stored orders open as fast as 50.
+ * The order list: most urgent first, with search and filters. It may start with only the
+ * first rows (the worker's index head) and the counts of all; it asks for every row
+ * (`onNeedAll`) once the shopper searches, filters or scrolls past them. Only the first
+ * PAGE_SIZE rows are rendered and more are added on scroll or with "Show more", so 5,000
+ * stored orders open as fast as 50.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatMoney } from '../../domain/money';
@@ -20,12 +22,15 @@ export function Dashboard({
   rows,
   counts: given,
   complete = true,
+  onNeedAll,
   onOpen,
 }: {
   rows: readonly DashboardRow[];
   /** Filter counts of every order, when `rows` holds only the first ones (`complete` false). */
   counts?: Record<Filter, number>;
   complete?: boolean;
+  /** Called when the shopper searches, filters or scrolls past the first rows while `complete` is false. */
+  onNeedAll?: () => void;
   onOpen: (orderId: string) => void;
 }) {
   const { t } = useLocale();
@@ -39,6 +44,9 @@ export function Dashboard({
   const sentinel = useRef<HTMLLIElement>(null);
 
   useEffect(() => setShown(PAGE_SIZE), [query, filter]);
+  useEffect(() => {
+    if (!complete && (query || filter !== 'all' || shown > rows.length)) onNeedAll?.();
+  }, [complete, query, filter, shown, rows.length, onNeedAll]);
   useEffect(() => {
     const el = sentinel.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
@@ -83,7 +91,7 @@ export function Dashboard({
           ))}
           {shown < listed && visible.length > 0 && (
             <li ref={sentinel} class="more" role="presentation">
-              <button type="button" disabled={shown >= visible.length} onClick={() => setShown((n) => n + PAGE_SIZE)}>
+              <button type="button" onClick={() => setShown((n) => n + PAGE_SIZE)}>
                 {t('popup_show_more', { count: Math.min(PAGE_SIZE, listed - shown), total: listed - shown })}
               </button>
             </li>

@@ -10,7 +10,7 @@ import { DEFAULT_RULES } from '../../../src/domain/deadlines/rules';
 import type { Order } from '../../../src/domain/order';
 import { createTranslator } from '../../../src/i18n';
 import { Dashboard, PAGE_SIZE } from '../../../src/ui/dashboard/Dashboard';
-import { buildRows } from '../../../src/ui/dashboard/model';
+import { buildRows, filterCounts } from '../../../src/ui/dashboard/model';
 import { LocaleProvider, type UiLocale } from '../../../src/ui/locale';
 import { DEFAULT_SETTINGS } from '../../../src/storage/settings';
 import popup from '../../../src/i18n/catalogue/en/popup.json';
@@ -37,6 +37,56 @@ describe('dashboard rendering', () => {
     expect(more.textContent).toBe('Show 50 more (4950 left)');
     act(() => more.click());
     expect(list.querySelectorAll('li.order')).toHaveLength(2 * PAGE_SIZE);
+    render(null, root);
+  });
+
+  it('starts from the index head: the first rows, the count of all, and asks for every row when the shopper needs more', () => {
+    const orders: Order[] = [];
+    for (let i = 0; i < 5000; i++) orders.push({ ...makeOrder({ status: 'awaiting_delivery', deliveredAt: null }), orderId: String(8300000000000000 + i) });
+    const all = buildRows(orders, DEFAULT_RULES, '2026-09-01');
+    const need = vi.fn();
+    const root = document.createElement('div');
+    document.body.append(root);
+    const view = (rows: typeof all, complete: boolean) => (
+      <LocaleProvider initial={locale}>
+        <Dashboard rows={rows} counts={filterCounts(all)} complete={complete} onNeedAll={need} onOpen={() => {}} />
+      </LocaleProvider>
+    );
+    act(() => render(view(all.slice(0, 50), false), root));
+    const list = root.querySelector('ul.orders')!;
+    expect(list.getAttribute('aria-label')).toBe('Your orders (5000)');
+    expect(list.getAttribute('aria-busy')).toBe('true');
+    expect(list.querySelectorAll('li.order')).toHaveLength(50);
+    expect(need).not.toHaveBeenCalled();
+    const more = [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show 50 more'))!;
+    expect(more.textContent).toBe('Show 50 more (4950 left)');
+    act(() => more.click());
+    expect(need).toHaveBeenCalledTimes(1);
+    act(() => render(view(all, true), root));
+    expect(root.querySelector('ul.orders')!.querySelectorAll('li.order')).toHaveLength(100);
+    expect(root.querySelector('ul.orders')!.hasAttribute('aria-busy')).toBe(false);
+    render(null, root);
+  });
+
+  it('a search on the first rows asks for every row', () => {
+    const rows = buildRows([makeOrder({ status: 'awaiting_delivery', deliveredAt: null })], DEFAULT_RULES, '2026-09-01');
+    const need = vi.fn();
+    const root = document.createElement('div');
+    document.body.append(root);
+    act(() =>
+      render(
+        <LocaleProvider initial={locale}>
+          <Dashboard rows={rows} counts={{ ...filterCounts(rows), all: 80 }} complete={false} onNeedAll={need} onOpen={() => {}} />
+        </LocaleProvider>,
+        root,
+      ),
+    );
+    const input = root.querySelector('input[type=search]') as HTMLInputElement;
+    act(() => {
+      input.value = 'earbuds';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(need).toHaveBeenCalled();
     render(null, root);
   });
 });
