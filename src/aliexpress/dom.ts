@@ -7,7 +7,7 @@ import type { Deadline, Item, OrderObservation, TrackingEvent } from '../domain/
 import { parseCalendarDate } from './dates';
 import { parseMoneyText } from './money';
 import { classifyUrl, LOGIN_HOSTS, UNSUPPORTED_SITES } from './pages';
-import { CONFIRM_RECEIVED_LABELS } from './phrases';
+import { findOrderCards, isConfirmButton, type OrderCardRef } from './guard';
 import {
   deadlinesFromText,
   earliestPerKind,
@@ -19,27 +19,14 @@ import {
   type ReadContext,
   type ReadResult,
 } from './read/common';
-import { joinSelectors, SELECTORS, type SelectorSet } from './selectors';
-import { absoluteUrl, cleanText, normalizeForMatch } from './text';
+import { queryAll as all, SELECTORS, type SelectorSet } from './selectors';
+import { absoluteUrl, cleanText } from './text';
 
-export interface OrderCardRef {
-  orderId: string;
-  element: Element;
-}
+// Finding cards and "Confirm received" buttons is the guard's (guard.ts, in the document_start
+// half of the content script); the reader builds on it.
+export { findConfirmButtons, findOrderCards, orderIdOfElement, type OrderCardRef } from './guard';
 
 export type PageProblem = 'login' | 'captcha' | 'unsupported-operator';
-
-const MAX_CARDS = 500;
-const CONFIRM_SET: ReadonlySet<string> = new Set(CONFIRM_RECEIVED_LABELS.map(normalizeForMatch));
-const ORDER_ID_IN_HREF = /[?&](?:orderId|tradeOrderId|tradeId|orderid)=(\d{6,24})(?:[&#]|$)/;
-
-function all(root: ParentNode, s: SelectorSet): Element[] {
-  try {
-    return Array.from(root.querySelectorAll(joinSelectors(s)));
-  } catch {
-    return [];
-  }
-}
 
 function first(root: ParentNode, s: SelectorSet): Element | null {
   for (const sel of s.any) {
@@ -57,64 +44,6 @@ function textOf(el: Element | null | undefined, max = 2000): string | null {
   if (!el) return null;
   const t = cleanText(el.textContent ?? '', max);
   return t === '' ? null : t;
-}
-
-function orderIdOfHref(href: string | null): string | null {
-  if (!href) return null;
-  return ORDER_ID_IN_HREF.exec(href)?.[1] ?? null;
-}
-
-/** The order id of a card: its own href, else the first link naming an order inside it. */
-export function orderIdOfElement(el: Element): string | null {
-  const own = orderIdOfHref(el.getAttribute('href'));
-  if (own) return own;
-  for (const a of all(el, SELECTORS.orderLink)) {
-    const id = orderIdOfHref(a.getAttribute('href'));
-    if (id) return id;
-  }
-  return null;
-}
-
-/** Every order card on the page with its order id (cards without one are skipped). */
-export function findOrderCards(doc: Document | Element): OrderCardRef[] {
-  const cards = all(doc, SELECTORS.orderCard).slice(0, MAX_CARDS * 2);
-  const out: OrderCardRef[] = [];
-  const seen = new Set<string>();
-  for (const card of cards) {
-    // A card nested in another card is part of it.
-    if (card.parentElement?.closest(joinSelectors(SELECTORS.orderCard))) continue;
-    const orderId = orderIdOfElement(card);
-    if (!orderId || seen.has(orderId)) continue;
-    seen.add(orderId);
-    out.push({ orderId, element: card });
-    if (out.length >= MAX_CARDS) break;
-  }
-  return out;
-}
-
-function isConfirmButton(el: Element): boolean {
-  if (el.getAttribute('button_action') === 'confirmOrderReceived') return true;
-  const pl = el.getAttribute('data-pl') ?? '';
-  if (/CONFIRM_GOODS|confirm_goods/.test(pl)) return true;
-  const label = normalizeForMatch(cleanText(el.textContent ?? '', 100));
-  return CONFIRM_SET.has(label);
-}
-
-/** "Confirm received" buttons with the order each confirms (list cards and the detail page). */
-export function findConfirmButtons(doc: Document): OrderCardRef[] {
-  const out: OrderCardRef[] = [];
-  for (const card of findOrderCards(doc)) {
-    for (const b of [...all(card.element, SELECTORS.buttons), ...all(card.element, SELECTORS.legacyConfirm)]) {
-      if (isConfirmButton(b) && !out.some((x) => x.element === b)) out.push({ orderId: card.orderId, element: b });
-    }
-  }
-  const page = classifyUrl(doc.URL ?? '');
-  if (page.orderId && (page.kind === 'order-detail' || page.kind === 'legacy-order-detail')) {
-    for (const b of all(doc, SELECTORS.detailConfirm)) {
-      if (isConfirmButton(b) && !out.some((x) => x.element === b)) out.push({ orderId: page.orderId, element: b });
-    }
-  }
-  return out;
 }
 
 /** Why the page can't be read, if it can't: a login wall, a captcha, or aliexpress.ru. */
@@ -222,13 +151,22 @@ function readDetailDom(doc: Document, orderId: string, ctx: ReadContext): OrderO
   return obs;
 }
 
-/** Read whatever the rendered page shows: order cards, else tracking, else order detail. */
-export function readDom(doc: Document, ctx: ReadContext): ReadResult {
+/**
+ * Read whatever the rendered page shows: order cards, else tracking, else order detail.
+ * `skip`: orders already known from elsewhere (the page's API responses), whose cards are
+ * not read (a card costs far more to read than to find).
+ */
+export function readDom(doc: Document, ctx: ReadContext, skip?: (orderId: string) => boolean): ReadResult {
   const problems: ReadResult['problems'] = [];
   const observations: OrderObservation[] = [];
   try {
     const cards = findOrderCards(doc);
+    let skipped = 0;
     for (const ref of cards) {
+      if (skip?.(ref.orderId)) {
+        skipped++;
+        continue;
+      }
       const obs = finalize(readCard(ref, ctx), problems);
       if (obs) observations.push(obs);
     }
@@ -241,7 +179,7 @@ export function readDom(doc: Document, ctx: ReadContext): ReadResult {
         if (obs) observations.push(obs);
       }
     }
-    if (observations.length === 0) {
+    if (observations.length === 0 && skipped === 0) {
       problems.push(
         first(doc, SELECTORS.orderList)
           ? problem(PROBLEM.noOrders, 'the page shows no orders')

@@ -3,14 +3,87 @@
  * "Confirm received" control (by the page's own data first: the label its JSON gave the
  * CONFIRM_GOODS button of that order, in whatever language; then by structure and a
  * multilingual label table), and the dispute page's "Cancel dispute" and "Accept" controls.
+ * Also the order cards and their ids, which the DOM reader (dom.ts) builds on. The guard runs
+ * in the small document_start half of the content script, so this module imports no reader.
  */
-import { findConfirmButtons, orderIdOfElement } from './dom';
 import { BUTTON } from './codes';
 import { classifyUrl } from './pages';
-import { joinSelectors, SELECTORS } from './selectors';
+import { CONFIRM_RECEIVED_LABELS } from './phrases';
+import { joinSelectors, queryAll as all, SELECTORS } from './selectors';
 import { cleanText, normalizeForMatch } from './text';
 
 const CLICKABLE = 'button, a, [role="button"], input[type="button"], input[type="submit"]';
+
+export interface OrderCardRef {
+  orderId: string;
+  element: Element;
+}
+
+/** The overlay decorates (and the reader reads) at most this many cards a page. */
+export const MAX_CARDS = 500;
+const ORDER_ID_IN_HREF = /[?&](?:orderId|tradeOrderId|tradeId|orderid)=(\d{6,24})(?:[&#]|$)/;
+let confirmSet: ReadonlySet<string> | null = null;
+
+function orderIdOfHref(href: string | null): string | null {
+  if (!href) return null;
+  return ORDER_ID_IN_HREF.exec(href)?.[1] ?? null;
+}
+
+/** The order id of a card: its own href, else the first link naming an order inside it. */
+export function orderIdOfElement(el: Element): string | null {
+  const own = orderIdOfHref(el.getAttribute('href'));
+  if (own) return own;
+  for (const a of all(el, SELECTORS.orderLink)) {
+    const id = orderIdOfHref(a.getAttribute('href'));
+    if (id) return id;
+  }
+  return null;
+}
+
+/** Every order card on the page with its order id (cards without one are skipped). */
+export function findOrderCards(doc: Document | Element): OrderCardRef[] {
+  const cards = all(doc, SELECTORS.orderCard).slice(0, MAX_CARDS * 2);
+  const out: OrderCardRef[] = [];
+  const seen = new Set<string>();
+  const cardSelector = joinSelectors(SELECTORS.orderCard);
+  for (const card of cards) {
+    // A card nested in another card is part of it.
+    if (card.parentElement?.closest(cardSelector)) continue;
+    const orderId = orderIdOfElement(card);
+    if (!orderId || seen.has(orderId)) continue;
+    seen.add(orderId);
+    out.push({ orderId, element: card });
+    if (out.length >= MAX_CARDS) break;
+  }
+  return out;
+}
+
+export function isConfirmButton(el: Element): boolean {
+  if (el.getAttribute('button_action') === 'confirmOrderReceived') return true;
+  const pl = el.getAttribute('data-pl') ?? '';
+  if (/CONFIRM_GOODS|confirm_goods/.test(pl)) return true;
+  const label = normalizeForMatch(cleanText(el.textContent ?? '', 100));
+  // The label table is normalised on first use, not while the page loads.
+  confirmSet ??= new Set(CONFIRM_RECEIVED_LABELS.map(normalizeForMatch));
+  return confirmSet.has(label);
+}
+
+/** "Confirm received" buttons with the order each confirms (list cards and the detail page). */
+export function findConfirmButtons(doc: Document): OrderCardRef[] {
+  const out: OrderCardRef[] = [];
+  for (const card of findOrderCards(doc)) {
+    for (const b of [...all(card.element, SELECTORS.buttons), ...all(card.element, SELECTORS.legacyConfirm)]) {
+      if (isConfirmButton(b) && !out.some((x) => x.element === b)) out.push({ orderId: card.orderId, element: b });
+    }
+  }
+  const page = classifyUrl(doc.URL ?? '');
+  if (page.orderId && (page.kind === 'order-detail' || page.kind === 'legacy-order-detail')) {
+    for (const b of all(doc, SELECTORS.detailConfirm)) {
+      if (isConfirmButton(b) && !out.some((x) => x.element === b)) out.push({ orderId: page.orderId, element: b });
+    }
+  }
+  return out;
+}
 
 /** orderId → the label the page's JSON gives its "Confirm received" button. */
 export function confirmLabelsFromPayload(payload: unknown, into = new Map<string, string>()): Map<string, string> {
@@ -77,8 +150,8 @@ const ACCEPT_OFFER_LABELS = [
   'принять', 'принять предложение', 'принять решение', 'согласиться',
   'קבל', 'קבל הצעה', 'אשר הצעה', '承諾', '同意する', '提案を承諾', '수락', '제안 수락', '동의',
 ];
-const CANCEL_SET = new Set(CANCEL_DISPUTE_LABELS.map(normalizeForMatch));
-const ACCEPT_SET = new Set(ACCEPT_OFFER_LABELS.map(normalizeForMatch));
+let cancelSet: ReadonlySet<string> | null = null;
+let acceptSet: ReadonlySet<string> | null = null;
 
 export type DisputeAction = 'cancel-dispute' | 'accept-offer';
 
@@ -88,7 +161,9 @@ export function disputeActionOf(target: EventTarget | null): { action: DisputeAc
   const control = target.closest(CLICKABLE);
   if (!control) return null;
   const label = normalizeForMatch(cleanText(control.textContent || control.getAttribute('value') || '', 100));
-  if (CANCEL_SET.has(label)) return { action: 'cancel-dispute', element: control };
-  if (ACCEPT_SET.has(label)) return { action: 'accept-offer', element: control };
+  cancelSet ??= new Set(CANCEL_DISPUTE_LABELS.map(normalizeForMatch));
+  acceptSet ??= new Set(ACCEPT_OFFER_LABELS.map(normalizeForMatch));
+  if (cancelSet.has(label)) return { action: 'cancel-dispute', element: control };
+  if (acceptSet.has(label)) return { action: 'accept-offer', element: control };
   return null;
 }

@@ -26,6 +26,15 @@ export function joinSelectors(s: SelectorSet): string {
   return s.any.join(', ');
 }
 
+/** Every element under `root` matching any selector of the set (none if the engine refuses one). */
+export function queryAll(root: ParentNode, s: SelectorSet): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(joinSelectors(s)));
+  } catch {
+    return [];
+  }
+}
+
 export const SELECTORS = {
   // ------------------------------------------------------------------ order list (2022–2026)
   /** One card per order. Mobile web renders the card as a link. */
