@@ -1,0 +1,172 @@
+/**
+ * What the overlay draws, built with plain DOM: `createElement`, attributes and text nodes
+ * (strings become text, never HTML). No framework: a badge on 100 cards must be drawn well
+ * inside one frame, and the content script stays small.
+ */
+import type { ComputedDeadline } from '../domain/deadlines/engine';
+import type { Order } from '../domain/order';
+import type { Translate } from '../i18n';
+import type { OrderPrefs } from '../storage/schema';
+import type { Settings } from '../storage/settings';
+
+export interface OverlayOrder {
+  order: Order;
+  deadlines: ComputedDeadline[];
+  top: ComputedDeadline | null;
+}
+
+export interface OverlayState {
+  knownCount: number;
+  orders: OverlayOrder[];
+  settings: Settings;
+  prefs: OrderPrefs;
+  locale: string;
+  dir: 'rtl' | 'ltr';
+  lang: string;
+  messages: Record<string, string>;
+}
+
+export type Child = Node | string | null | undefined | false;
+type Attr = string | number | boolean | null | undefined | ((event: Event) => void);
+
+/** An element with attributes (`on…` functions become listeners) and children (strings are text). */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, Attr> | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (attrs) {
+    for (const k in attrs) {
+      const v = attrs[k];
+      if (v === null || v === undefined || v === false) continue;
+      if (typeof v === 'function') el.addEventListener(k.slice(2), v);
+      else el.setAttribute(k, v === true ? '' : String(v));
+    }
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag: string, attrs: Record<string, string>): SVGElement {
+  const el = document.createElementNS(SVG, tag);
+  for (const k in attrs) el.setAttribute(k, attrs[k] as string);
+  return el;
+}
+
+/** The shield mark, built once and cloned. */
+let markTemplate: SVGElement | null = null;
+export function brandMark(): Node {
+  if (!markTemplate) {
+    markTemplate = svg('svg', { width: '14', height: '16', viewBox: '0 0 14 16' });
+    markTemplate.append(
+      svg('path', { d: 'M1 1h12v7.5L7 15 1 8.5z', fill: 'currentColor' }),
+      svg('path', { d: 'M4 7.5l2 2 4-4', stroke: '#fff', 'stroke-width': '1.6', fill: 'none' }),
+    );
+  }
+  return markTemplate.cloneNode(true);
+}
+
+/**
+ * Calendar dates for the shopper's language, as `formatCalendarDate` (src/i18n/format.ts)
+ * writes them, with one `Intl.DateTimeFormat` per language instead of one per date: building
+ * a formatter costs far more than formatting, and a list of 100 cards has hundreds of dates.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export function calendarDate(date: string, lang: string): string {
+  if (!CALENDAR_DATE.test(date)) return date;
+  let f = formatters.get(lang);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
+    } catch {
+      f = null;
+    }
+    formatters.set(lang, f);
+  }
+  if (!f) return date;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  try {
+    return f.format(new Date(Date.UTC(y, m - 1, d, 12)));
+  } catch {
+    return date;
+  }
+}
+
+/** `localiseParams` (src/i18n/format.ts) with the cached date formatter. */
+export function localise(t: Translate, params: Readonly<Record<string, string | number>>, lang: string): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'string' && CALENDAR_DATE.test(v)) out[k] = calendarDate(v, lang);
+    else if (typeof v === 'string' && /^(deadline|claim|status)_[a-z0-9_]+$/.test(v)) out[k] = t(v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+export function deadlineLine(t: Translate, d: ComputedDeadline, lang: string): { when: string; what: string; date: string } {
+  const when =
+    d.daysLeft < 0 ? t('overlay_overdue') : d.daysLeft === 0 ? t('overlay_due_today') : t('overlay_days_left', { days: d.daysLeft });
+  return { when, what: t(`deadline_kind_${d.kind.replace(/-/g, '_')}`), date: calendarDate(d.due, lang) };
+}
+
+export function deadlineList(t: Translate, lang: string, deadlines: readonly ComputedDeadline[]): HTMLUListElement {
+  return h(
+    'ul',
+    { class: 'deadlines' },
+    ...deadlines.map((d) => {
+      const l = deadlineLine(t, d, lang);
+      return h(
+        'li',
+        { class: `u-${d.urgency}` },
+        h('strong', null, l.what),
+        `: ${l.when} (${l.date})${d.source === 'estimate' ? ` · ${t('deadline_source_estimate')}` : ''}`,
+        h('div', { class: 'action' }, t(`deadline_action_${d.action}`, localise(t, d.params, lang))),
+      );
+    }),
+  );
+}
+
+export function isFinished(o: Order): boolean {
+  return o.status === 'closed' || o.status === 'cancelled' || o.status === 'awaiting_payment';
+}
+
+/** The row at the top of an order card: its most urgent deadline, all of them on hover or focus, "Draft a claim". */
+export function badgeRow(t: Translate, lang: string, dir: string, entry: OverlayOrder | null, onClaim: () => void): HTMLElement {
+  const top = entry?.top ?? null;
+  let text: HTMLElement;
+  if (top) {
+    const line = deadlineLine(t, top, lang);
+    const tooltip = h('span', { class: 'tooltip', role: 'tooltip', id: 'all' });
+    text = h(
+      'span',
+      { class: 'badge', tabindex: 0, 'aria-describedby': 'all' },
+      h('strong', null, line.when),
+      ` · ${line.date} · ${line.what}`,
+      top.source === 'estimate' && h('em', { class: 'estimate' }, ` (${t('deadline_source_estimate')})`),
+      tooltip,
+    );
+    // Every deadline, shown on hover and focus: built the first time it is wanted, not for every card.
+    const fill = (): void => {
+      if (tooltip.firstChild) return;
+      tooltip.append(deadlineList(t, lang, entry?.deadlines ?? []));
+    };
+    text.addEventListener('mouseenter', fill);
+    text.addEventListener('focusin', fill);
+  } else {
+    text = h('span', { class: 'badge muted' }, entry && isFinished(entry.order) ? t('overlay_no_deadline') : t('overlay_open_order_for_date'));
+  }
+  return h(
+    'div',
+    { class: 'bs-root', dir, lang },
+    h(
+      'div',
+      { class: 'badge-outer' },
+      h(
+        'div',
+        { class: `badge-row ${top ? `u-${top.urgency}` : 'u-none'}` },
+        h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, brandMark()),
+        text,
+        h('button', { type: 'button', class: 'claim', onclick: onClaim }, t('overlay_draft_claim')),
+      ),
+    ),
+  );
+}
