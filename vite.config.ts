@@ -19,5 +19,12 @@ export default defineConfig({
     target: target === 'firefox' ? 'firefox128' : 'chrome120',
     sourcemap: false,
     modulePreload: false,
+    rollupOptions: {
+      output: {
+        // The worker's first module in a chunk of its own, so it is evaluated before the
+        // chunks the worker shares with the pages (src/background/early.ts).
+        manualChunks: (id: string) => (id.endsWith('/src/background/early.ts') ? 'worker-early' : undefined),
+      },
+    },
   },
 });

@@ -17,8 +17,9 @@ import { INDEX_HEAD_KEY, INDEX_STALE_KEY } from '../storage/schema';
 import type { Settings } from '../storage/settings';
 import { summarise } from '../domain/summary';
 import type { OrderStore } from './store';
+import { REMINDER_ALARM, type EarlyRead } from './early';
 
-export const REMINDER_ALARM = 'buyer-shield:reminder';
+export { REMINDER_ALARM };
 /** Marked (performance.mark) when a starting worker has re-armed the alarm from the stored schedule. */
 export const ALARM_ARMED_MARK = 'buyer-shield:alarm-armed';
 export const NOTIFICATION_PREFIX = 'bs|';
@@ -151,8 +152,9 @@ export function parseSchedule(x: unknown): Schedule | null {
  * a few milliseconds, however many orders are stored. The full refresh that follows
  * recomputes both from the orders and corrects them if anything changed.
  */
-export async function quickRearm(browser: Browser, now: number): Promise<void> {
-  const [stored, alarm] = await Promise.all([browser.storage.local.get('schedule'), browser.alarms.get(REMINDER_ALARM)]);
+export async function quickRearm(browser: Browser, now: number, early: Promise<EarlyRead> | null = null): Promise<void> {
+  const read = (await early?.catch(() => null)) ?? null;
+  const [stored, alarm] = read ? [read.stored, read.alarm] : await Promise.all([browser.storage.local.get('schedule'), browser.alarms.get(REMINDER_ALARM)]);
   const schedule = parseSchedule(stored['schedule']);
   if (!schedule) return;
   if (!alarm && schedule.nextWakeAt !== null) await browser.alarms.create(REMINDER_ALARM, { when: Math.max(schedule.nextWakeAt, now + 1000) });

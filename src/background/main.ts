@@ -17,6 +17,7 @@ import { localiseParams } from '../i18n/format';
 import { OrderPrefsSchema, draftKey } from '../storage/schema';
 import { decodeNotificationId, parseSchedule, quickRearm, rankOrders, refreshDeadlines, REMINDER_ALARM, rulesOf } from './deadlines';
 import { messageListener, readSettings, store, type Hooks } from './worker';
+import { earlyRead } from './early';
 
 export function claimPageUrl(browser: Browser, orderId: string): string {
   return browser.runtime.getURL(`src/popup/index.html?view=claim&order=${encodeURIComponent(orderId)}`);
@@ -144,7 +145,7 @@ export function startWorker(browser: Browser): void {
   });
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(browser, id, 'open'));
   browser.notifications.onButtonClicked?.addListener((id, index) => void onNotificationClicked(browser, id, index === 1 ? 'claim' : 'open'));
-  void quickRearm(browser, Date.now())
+  void quickRearm(browser, Date.now(), earlyRead)
     .catch(() => undefined)
     .then(() => refresh(browser));
 }

@@ -7,7 +7,7 @@
  * reads every record only when the shopper needs more; an opened order is read from its
  * own record (src/ui/orders.ts).
  */
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import { BackupButtons } from '../ui/Backup';
 import { DiagnosticsButton, HealthNotices } from '../ui/HealthNotices';
@@ -34,7 +34,8 @@ function hrefOf(r: Route): string {
   return r.view === 'list' ? '?view=list' : orderHref(r.orderId, r.view);
 }
 
-export function PopupApp() {
+/** `head`: the index head's read, started by the entry before the page's language loaded. */
+export function PopupApp({ head: early }: { head?: Promise<Record<string, unknown>> }) {
   const { t, settings } = useLocale();
   const [list, setList] = useState<OrderList | null>(null);
   const [opened, setOpened] = useState<(OpenedOrder & { orderId: string }) | null>(null);
@@ -46,11 +47,14 @@ export function PopupApp() {
   // (search, filter, scrolling), or at once when there is no usable index.
   const [wantAll, setWantAll] = useState(false);
   const needAll = useCallback(() => setWantAll(true), []);
+  const firstRead = useRef(early);
   useEffect(() => {
     let current = 0;
     const load = async () => {
       const run = ++current;
-      const head = wantAll ? null : await loadListHead(rules);
+      const read = firstRead.current;
+      firstRead.current = undefined;
+      const head = wantAll ? null : await loadListHead(rules, read);
       if (run !== current) return;
       if (head) return setList(head);
       if (!wantAll) askForIndex();

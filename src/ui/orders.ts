@@ -62,9 +62,14 @@ export function askForIndex(): void {
   void ask({ type: 'ui/refresh' });
 }
 
+/** Start reading the index head and the notices' keys (the popup starts this before anything else). */
+export function readListHead(): Promise<Record<string, unknown>> {
+  return browser.storage.local.get([INDEX_HEAD_KEY, INDEX_STALE_KEY, ...HEALTH_KEYS]);
+}
+
 /** The first rows from the index head, or null when there is no usable index. */
-export async function loadListHead(rules: Rules, now = Date.now()): Promise<OrderList | null> {
-  const raw = await browser.storage.local.get([INDEX_HEAD_KEY, INDEX_STALE_KEY, ...HEALTH_KEYS]);
+export async function loadListHead(rules: Rules, read: Promise<Record<string, unknown>> = readListHead(), now = Date.now()): Promise<OrderList | null> {
+  const raw = await read;
   const head = parseIndexHead(raw[INDEX_HEAD_KEY]);
   if (!head) return null;
   const today = localDateOf(now);
@@ -73,7 +78,7 @@ export async function loadListHead(rules: Rules, now = Date.now()): Promise<Orde
   return {
     rows: toRows(shiftTo(head.rows, head.today, today, rules)),
     complete: head.rows.length === head.count,
-    // On another day a few counts may be off until every row is read (loadListRows recounts).
+    // On another day a few counts may be off until every record is read (loadListFromRecords recounts).
     counts: head.counts,
     health: healthOf(raw, head.count, head.lastReadAt),
     stale,
