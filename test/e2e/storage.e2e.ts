@@ -156,6 +156,62 @@ describe('corrupt storage in the real worker', () => {
   });
 });
 
+describe('the order index in the real worker and popup', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const many = (n: number): Record<string, unknown> =>
+    Object.fromEntries(
+      Array.from({ length: n }, (_, i) => {
+        const o = { ...order(String(8300000000000000 + i)), store: { name: `Store ${i}`, url: null } };
+        return [`order:${o.orderId}`, o];
+      }),
+    );
+
+  it('paints the popup from the index head, reads every record only for "Show more" or a search', async () => {
+    await reseed(h, { meta: { schemaVersion: 1 }, ...many(240) });
+    const head = await waitUntil(async () => (await h.storage())['index:head'] as { count: number; rows: unknown[] } | undefined, (v) => v?.count === 240, 15_000, 'the index head');
+    expect(head!.rows).toHaveLength(50);
+    expect((await h.storage())['index:stale']).toBeUndefined();
+
+    const popup = await h.openPopup();
+    const list = popup.getByRole('list', { name: 'Your orders (240)' });
+    await list.waitFor();
+    expect(await list.getAttribute('aria-busy')).toBe('true');
+    expect(await popup.locator('li.order').count()).toBe(50);
+    await popup.getByRole('button', { name: 'Show 50 more (190 left)' }).click();
+    // Every record read: more rows (the tab is tall, so scrolling may add more than one page).
+    await waitUntil(() => list.getAttribute('aria-busy'), (v) => v === null, 10_000, 'every row');
+    expect(await popup.locator('li.order').count()).toBeGreaterThanOrEqual(100);
+    await popup.getByLabel('Search').fill('store 239');
+    await waitUntil(() => popup.locator('li.order').count(), (n) => n === 1, 5000, 'one match');
+    await popup.close();
+  });
+
+  it('an order written without a new index (worker killed in between) is in the list: the popup asks for a new index', async () => {
+    const extra = { ...order('8399999999999999'), store: { name: 'Latecomer Store', url: null } };
+    // As a worker killed after writing an order and before rebuilding the index leaves it.
+    await h.setStorage({ [`order:${extra.orderId}`]: extra, 'index:stale': Date.now() });
+    const popup = await h.openPopup();
+    await popup.getByRole('list', { name: 'Your orders (241)' }).waitFor({ timeout: 15_000 });
+    expect((await h.storage())['index:stale']).toBeUndefined();
+    await popup.close();
+  });
+
+  it('a damaged index is not used: the popup reads the records and the worker writes a new one', async () => {
+    await h.setStorage({ 'index:head': { today: 'garbage', rows: '<img src=x onerror=alert(1)>' } });
+    const popup = await h.openPopup();
+    await popup.getByRole('list', { name: 'Your orders (241)' }).waitFor({ timeout: 15_000 });
+    await waitUntil(async () => (await h.storage())['index:head'] as { count?: number }, (v) => v?.count === 241, 15_000, 'a rebuilt index');
+    await popup.close();
+  });
+});
+
 describe('pages Buyer Shield could not read', () => {
   let h: Harness;
   const LOGIN_URL = 'https://www.aliexpress.com/p/order/index.html?case=login';
