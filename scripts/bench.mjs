@@ -100,7 +100,8 @@ report.budgets = {
   deterministic: Object.fromEntries(Object.keys(BUDGETS).map((p) => [p, within(sizes[p].gzip, BUDGETS[p])])),
   timed: {
     ...(r.reader.api ? { readerOverParse1000: within(r.reader.api['1000'].readerOverParse, TIMED.readerOverParse) } : {}),
-    ...(r.content?.decorate ? { decorate100CardsMs: within(r.content.decorate['100'].cardsToBadgesMs, TIMED.decorate100CardsMs) } : {}),
+    // Main-thread work of decorating 100 cards (scripts/bench/browser.mjs benchDecorate), not the latency.
+    ...(r.content?.decorate ? { decorate100CardsMs: within(r.content.decorate['100'].decorateMainThreadMs, TIMED.decorate100CardsMs) } : {}),
     ...(r.content?.pageLoad ? { pageLoadDifferencePercent: within(r.content.pageLoad.differencePercent, TIMED.pageLoadDifferencePercent) } : {}),
     ...(r.popup ? { popupFirstRenderMs: within(r.popup.firstRowPaintedMs, TIMED.popupFirstRenderMs) } : {}),
     ...(r.worker.startToAlarm ? { workerStartToAlarmMs: within(r.worker.startToAlarm.workerStartToAlarmMs, TIMED.workerStartToAlarmMs) } : {}),
