@@ -102,6 +102,9 @@ export function parseMoneyText(text: string, currency?: string | null): Money | 
   return moneyFromParts(intPart, exp === 0 ? '' : fracPart, cur);
 }
 
+/** "display|integer|fraction" (the fraction part may be absent) with digits only in both parts. */
+const PLAIN_PRICE_PARTS = /^[^|]*\|\s*(\d+)\s*(?:$|\|\s*(\d*)\s*(?:$|\|))/;
+
 /**
  * Split form "R$132,74|132|74" (display | integer part | fraction). The integer part may
  * carry group separators ("1.234"); the fraction is digits only. Currency from `currency`
@@ -109,6 +112,13 @@ export function parseMoneyText(text: string, currency?: string | null): Money | 
  */
 export function parseFormatPriceInfo(info: string, currency?: string | null): Money | null {
   if (typeof info !== 'string' || info.length > 300) return null;
+  const plain = PLAIN_PRICE_PARTS.exec(info);
+  if (plain) {
+    // The usual form, read by one match: what the general reading below gives it.
+    const cur = validCurrency(currency) ?? currencyOfText(info.slice(0, info.indexOf('|')));
+    if (!cur || (plain[1] as string).length > 13) return null;
+    return moneyFromParts(plain[1] as string, plain[2] ?? '', cur);
+  }
   const parts = info.split('|');
   if (parts.length < 2) return null;
   const display = parts[0] ?? '';

@@ -194,6 +194,14 @@ export const DEADLINE_PHRASES: readonly DeadlinePhrase[] = [
 export const DAY_COUNT =
   /(\d{1,3})\s?(?:-\s?)?(?:days?|d(?=\s|$)|dias?|días|jours?|j(?=\s|$)|dagen|dag|tage?n?|giorni|giorno|dni|dzien|дн(?:я|ей|і)|день|ימים|יום|日|일|gun)/;
 
+/**
+ * A quick test on cleaned text, before it is split into segments and normalised: without a
+ * match, no segment holds a DAY_COUNT. It looks for a digit, a space or hyphen as DAY_COUNT
+ * allows, then the start of a day word as it may be written before normalisation: either
+ * case, any non-ASCII letter (an accent normalisation drops, or another script).
+ */
+export const MAY_COUNT_DAYS = /\d\s?(?:-\s?)?(?:[dDjJ](?![a-zA-Z])|[dD][aAiInNzZ]|[jJ][oO]|[tT][aA]|[gG][iIuU]|[tTgG]?[\u0080-\uffff])/;
+
 /** The "Confirm received" button's label (DOM fallback only; the API gives CONFIRM_GOODS). */
 export const CONFIRM_RECEIVED_LABELS: readonly string[] = [
   'confirm received', 'confirm receipt', 'confirm delivery', 'confirm order received',

@@ -7,7 +7,7 @@ import { isValidCalendarDate } from '../../domain/dates';
 import { addDays, localDateOf } from '../../domain/dates';
 import { BUTTON, BUTTON_STATUS, own, STATUS_ENUMS } from '../codes';
 import { HAS_YEAR, parseCalendarDate } from '../dates';
-import { DAY_COUNT, DEADLINE_PHRASES, FREE_RETURN_LABELS, STATUS_PHRASES } from '../phrases';
+import { DAY_COUNT, DEADLINE_PHRASES, FREE_RETURN_LABELS, MAY_COUNT_DAYS, STATUS_PHRASES } from '../phrases';
 import { cleanText, get, getArr, isObj, normalizeForMatch } from '../text';
 
 export interface ReadProblem {
@@ -88,7 +88,8 @@ export function statusFromText(text: string | null | undefined): OrderStatus | n
 export function buttonCodes(buttons: unknown): string[] {
   if (!Array.isArray(buttons)) return [];
   const out: string[] = [];
-  for (const b of buttons.slice(0, 50)) {
+  for (let i = 0; i < buttons.length && i < 50; i++) {
+    const b: unknown = buttons[i];
     const t = get(b, 'type') ?? get(b, 'code');
     if (typeof t === 'string' && /^[A-Z0-9_]{2,60}$/.test(t)) out.push(t);
   }
@@ -137,8 +138,10 @@ export function isFreeReturn(itemTags: unknown): boolean {
 export function variantOf(skuAttrs: unknown): string | null {
   const parts: string[] = [];
   for (const a of getArrFrom(skuAttrs).slice(0, 20)) {
-    const name = typeof get(a, 'name') === 'string' ? cleanText(get(a, 'name') as string, 100) : '';
-    const value = typeof get(a, 'text') === 'string' ? cleanText(get(a, 'text') as string, 200) : '';
+    const n = get(a, 'name');
+    const t = get(a, 'text');
+    const name = typeof n === 'string' ? cleanText(n, 100) : '';
+    const value = typeof t === 'string' ? cleanText(t, 200) : '';
     if (value) parts.push(name ? `${name}: ${value}` : value);
   }
   const s = parts.join(', ');
@@ -177,6 +180,8 @@ export function segments(text: string): string[] {
 }
 
 const DIGIT = /\d/;
+/** HAS_YEAR or MAY_COUNT_DAYS, in one scan. */
+const MAY_HOLD_DEADLINE = new RegExp(`${HAS_YEAR.source}|${MAY_COUNT_DAYS.source}`);
 const LETTERS = /\p{L}{2}/u;
 const URL_START = /^(?:https?:)?\/\//;
 
@@ -189,6 +194,8 @@ export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date,
   // Every deadline states a date or a day count: no digit, nothing to find. URLs state none.
   if (URL_START.test(text) || !LETTERS.test(text) || !DIGIT.test(text)) return out;
   const clean = cleanText(text, 4000);
+  // Nor without a year (every date has one) or something that may be a day count.
+  if (!MAY_HOLD_DEADLINE.test(clean)) return out;
   for (const seg of segments(clean)) {
     // Each phrase takes its date or its day count from its own segment, in digits either way:
     // a segment with neither can't give a deadline, whatever its words.

@@ -45,12 +45,15 @@ export function findComponents(root: unknown, maxCount = 2000): Component[] {
       }
     }
     if (depth >= Math.min(MAX_DEPTH, 8)) continue;
-    const entries: [string, unknown][] = Array.isArray(v)
-      ? v.slice(0, 2000).map((x, i) => [String(i), x])
-      : Object.keys(v).slice(0, 2000).map((k) => [k, (v as Obj)[k]]);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [k, x] = entries[i] as [string, unknown];
-      stack.push({ v: x, key: k, depth: depth + 1 });
+    // The first 2,000 children, pushed last first so that they come off in order.
+    if (Array.isArray(v)) {
+      for (let i = Math.min(v.length, 2000) - 1; i >= 0; i--) stack.push({ v: v[i], key: String(i), depth: depth + 1 });
+    } else {
+      const keys = Object.keys(v);
+      for (let i = Math.min(keys.length, 2000) - 1; i >= 0; i--) {
+        const k = keys[i] as string;
+        stack.push({ v: (v as Obj)[k], key: k, depth: depth + 1 });
+      }
     }
   }
   return out;
