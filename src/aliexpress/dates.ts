@@ -32,11 +32,6 @@ function monthFirst(hintLocale?: string): boolean {
   return /^en[-_](us|ph)$/i.test(hintLocale ?? '') || /^(us|en-us)$/i.test(hintLocale ?? '');
 }
 
-interface Candidate {
-  index: number;
-  date: CalendarDate;
-}
-
 const WORD = "([\\p{L}][\\p{L}\\u05f3'.]{1,14})";
 const DAY = '(\\d{1,2})';
 const YEAR = '(\\d{4})';
@@ -62,15 +57,34 @@ function dateOf(y: number, m: number, d: number): CalendarDate | null {
   return civilFromDays(n)[2] === d ? fromDayNumber(n) : null;
 }
 
-/** The first match of the global `re` in `s` that `read` makes a date of, and where it starts. */
-function firstDate(re: RegExp, s: string, read: (m: RegExpExecArray) => CalendarDate | null): Candidate | null {
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const date = read(m);
-    if (date) return { index: m.index, date };
-  }
-  return null;
-}
+/** The date a match of one of the forms below writes, if it is one. */
+type DateOfMatch = (m: RegExpExecArray, hintLocale?: string) => CalendarDate | null;
+
+const yearFirst: DateOfMatch = (m) => dateOf(Number(m[1]), Number(m[2]), Number(m[3]));
+const numericDayFirst: DateOfMatch = (m, hintLocale) => {
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  // D/M/Y unless the second number can't be a month or the locale writes M/D/Y; D.M.Y always.
+  const swap = m[2] !== '.' && (b > 12 || (a <= 12 && monthFirst(hintLocale)));
+  return swap ? dateOf(Number(m[4]), a, b) : dateOf(Number(m[4]), b, a);
+};
+const dayFirst: DateOfMatch = (m) => {
+  const month = monthOf(m[2] as string);
+  return month ? dateOf(Number(m[3]), month, Number(m[1])) : null;
+};
+const monthNameFirst: DateOfMatch = (m) => {
+  const month = monthOf(m[1] as string);
+  return month ? dateOf(Number(m[3]), month, Number(m[2])) : null;
+};
+
+/** The forms, in order of precedence when two start at the same place. */
+const FORMS: ReadonlyArray<readonly [RegExp, DateOfMatch]> = [
+  [CJK, yearFirst],
+  [ISO_LIKE, yearFirst],
+  [NUMERIC_DMY, numericDayFirst],
+  [DAY_FIRST, dayFirst],
+  [MONTH_FIRST, monthNameFirst],
+];
 
 /**
  * The first calendar date written in `text` (which may be a longer sentence), as 'YYYY-MM-DD',
@@ -80,29 +94,22 @@ export function parseCalendarDate(text: string, hintLocale?: string): CalendarDa
   if (typeof text !== 'string' || text.length === 0) return null;
   const s = text.length > 4000 ? text.slice(0, 4000) : text;
   if (!HAS_YEAR.test(s)) return null;
-  // Each form's first date; of those, the one written first (on a tie, the earlier form here).
-  const found = [
-    firstDate(CJK, s, (m) => dateOf(Number(m[1]), Number(m[2]), Number(m[3]))),
-    firstDate(ISO_LIKE, s, (m) => dateOf(Number(m[1]), Number(m[2]), Number(m[3]))),
-    firstDate(NUMERIC_DMY, s, (m) => {
-      const a = Number(m[1]);
-      const b = Number(m[3]);
-      // D/M/Y unless the second number can't be a month or the locale writes M/D/Y; D.M.Y always.
-      const swap = m[2] !== '.' && (b > 12 || (a <= 12 && monthFirst(hintLocale)));
-      return swap ? dateOf(Number(m[4]), a, b) : dateOf(Number(m[4]), b, a);
-    }),
-    firstDate(DAY_FIRST, s, (m) => {
-      const month = monthOf(m[2] as string);
-      return month ? dateOf(Number(m[3]), month, Number(m[1])) : null;
-    }),
-    firstDate(MONTH_FIRST, s, (m) => {
-      const month = monthOf(m[1] as string);
-      return month ? dateOf(Number(m[3]), month, Number(m[2])) : null;
-    }),
-  ];
-  let best: Candidate | null = null;
-  for (const c of found) if (c && (!best || c.index < best.index)) best = c;
-  return best ? best.date : null;
+  // The date written first: each form's first date, if it starts before the best so far
+  // (on a tie, the earlier form wins).
+  let best: CalendarDate | null = null;
+  let bestIndex = Infinity;
+  for (const [re, read] of FORMS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m && m.index < bestIndex; m = re.exec(s)) {
+      const date = read(m, hintLocale);
+      if (date) {
+        best = date;
+        bestIndex = m.index;
+        break;
+      }
+    }
+  }
+  return best;
 }
 
 /** Every calendar date in `text`, in order of appearance (deduplicated). */

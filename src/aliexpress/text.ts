@@ -14,10 +14,12 @@ export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** An own property only (never an inherited one such as `__proto__` or `constructor`). */
 export function get(o: unknown, key: string): unknown {
   if (!isObj(o)) return undefined;
-  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+  return hasOwn.call(o, key) ? o[key] : undefined;
 }
 
 export function getObj(o: unknown, key: string): Obj | undefined {
@@ -180,7 +182,8 @@ export function forEachString(root: unknown, opts: StringWalk, visit: (value: st
     } else if (depth < maxDepth && Array.isArray(v)) {
       for (let i = Math.max(0, v.length - 2000); i < v.length; i++) if (!walk(v[i], key, depth + 1)) return false;
     } else if (depth < maxDepth && isObj(v)) {
-      for (const k of Object.keys(v)) if (!opts.skipKeys?.has(k) && !walk(v[k], k, depth + 1)) return false;
+      // for…in with an own-property check lists what Object.keys would, without building it.
+      for (const k in v) if (hasOwn.call(v, k) && !opts.skipKeys?.has(k) && !walk(v[k], k, depth + 1)) return false;
     }
     return true;
   };

@@ -2,7 +2,7 @@
  * Shared pieces of the readers: result types, status resolution (codes first, then text),
  * deadline phrases, and the final schema gate every observation passes.
  */
-import type { CalendarDate, Deadline, DeadlineKind, OrderObservation, OrderStatus } from '../../domain/order';
+import type { CalendarDate, Deadline, DeadlineKind, Item, OrderObservation, OrderStatus } from '../../domain/order';
 import { isValidCalendarDate } from '../../domain/dates';
 import { addDays, localDateOf } from '../../domain/dates';
 import { BUTTON, BUTTON_STATUS, own, STATUS_ENUMS } from '../codes';
@@ -136,20 +136,16 @@ export function isFreeReturn(itemTags: unknown): boolean {
 
 /** "Color: black, Length: 2m" from `skuAttrs` [{ name, text }]. */
 export function variantOf(skuAttrs: unknown): string | null {
-  const parts: string[] = [];
-  for (const a of getArrFrom(skuAttrs).slice(0, 20)) {
-    const n = get(a, 'name');
-    const t = get(a, 'text');
+  if (!Array.isArray(skuAttrs)) return null;
+  let s = '';
+  for (let i = 0; i < skuAttrs.length && i < 20; i++) {
+    const n = get(skuAttrs[i], 'name');
+    const t = get(skuAttrs[i], 'text');
     const name = typeof n === 'string' ? cleanText(n, 100) : '';
     const value = typeof t === 'string' ? cleanText(t, 200) : '';
-    if (value) parts.push(name ? `${name}: ${value}` : value);
+    if (value) s += (s ? ', ' : '') + (name ? `${name}: ${value}` : value);
   }
-  const s = parts.join(', ');
   return s ? s.slice(0, 2000) : null;
-}
-
-function getArrFrom(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
 }
 
 // ---------------------------------------------------------------- deadlines
@@ -191,11 +187,17 @@ const URL_START = /^(?:https?:)?\/\//;
  */
 export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date, locale?: string): Deadline[] {
   const out: Deadline[] = [];
+  addDeadlinesFromText(out, text, bases, now, locale);
+  return out;
+}
+
+/** deadlinesFromText, added to `out` (no list made for the many texts that state none). */
+export function addDeadlinesFromText(out: Deadline[], text: string, bases: DeadlineBases, now: Date, locale?: string): void {
   // Every deadline states a date or a day count: no digit, nothing to find. URLs state none.
-  if (URL_START.test(text) || !LETTERS.test(text) || !DIGIT.test(text)) return out;
+  if (URL_START.test(text) || !LETTERS.test(text) || !DIGIT.test(text)) return;
   const clean = cleanText(text, 4000);
   // Nor without a year (every date has one) or something that may be a day count.
-  if (!MAY_HOLD_DEADLINE.test(clean)) return out;
+  if (!MAY_HOLD_DEADLINE.test(clean)) return;
   for (const seg of segments(clean)) {
     // Each phrase takes its date or its day count from its own segment, in digits either way:
     // a segment with neither can't give a deadline, whatever its words.
@@ -221,7 +223,6 @@ export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date,
       }
     }
   }
-  return out;
 }
 
 function matchesAll(res: readonly RegExp[], text: string): boolean {
@@ -260,10 +261,14 @@ export function finalize(raw: OrderObservation, problems: ReadProblem[]): OrderO
   const obs: OrderObservation = { ...raw };
   if (obs.total !== undefined && obs.total !== null && !validMoney(obs.total)) obs.total = null;
   if (obs.items) {
-    obs.items = obs.items
-      .filter((i) => typeof i.title === 'string' && Number.isInteger(i.quantity) && i.quantity >= 0 && i.quantity <= 1e6)
-      .map((i) => (i.price && !validMoney(i.price) ? { ...i, price: null } : i))
-      .slice(0, 200);
+    // The first 200 well-formed items, an invalid price dropped.
+    const items: Item[] = [];
+    for (const i of obs.items) {
+      if (items.length === 200) break;
+      if (typeof i.title !== 'string' || !Number.isInteger(i.quantity) || i.quantity < 0 || i.quantity > 1e6) continue;
+      items.push(i.price && !validMoney(i.price) ? { ...i, price: null } : i);
+    }
+    obs.items = items;
   }
   if (obs.tracking) obs.tracking = sanitizePackages(obs.tracking);
   if (obs.deadlines) obs.deadlines = obs.deadlines.filter((d) => isValidCalendarDate(d.due)).slice(0, 50);

@@ -4,8 +4,8 @@ import { parseCalendarDate } from '../dates';
 import { moneyOf } from '../money';
 import { absoluteUrl, cleanText, forEachString, get, getArr, getObj, getRaw, getText, idOf, type Obj } from '../text';
 import {
+  addDeadlinesFromText,
   buttonCodes,
-  deadlinesFromText,
   earliestPerKind,
   finalize,
   hasConfirm,
@@ -54,10 +54,12 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, fallbackId: strin
   const codes = buttonCodes(buttons);
   const status = resolveStatus(codes, [get(fields, 'orderStatus'), get(fields, 'status')], statusText);
   const placedOn = parseCalendarDate(getText(fields, 'orderDateText') ?? '', ctx.locale);
-  const items = getArr(fields, 'orderLines')
-    .slice(0, 200)
-    .map(readItem)
-    .filter((x): x is Item => x !== null);
+  const items: Item[] = [];
+  const lines = getArr(fields, 'orderLines');
+  for (let i = 0; i < lines.length && i < 200; i++) {
+    const item = readItem(lines[i]);
+    if (item) items.push(item);
+  }
   const obs: OrderObservation = {
     orderId,
     site: ctx.site,
@@ -75,7 +77,7 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, fallbackId: strin
   const deadlines: Deadline[] = [];
   const bases = { placedOn };
   forEachString(fields, { maxCount: 400 }, (value) => {
-    if (value.length >= 12 && value.length <= 4000) for (const d of deadlinesFromText(value, bases, ctx.now, ctx.locale)) deadlines.push(d);
+    if (value.length >= 12 && value.length <= 4000) addDeadlinesFromText(deadlines, value, bases, ctx.now, ctx.locale);
   });
   const merged = earliestPerKind(deadlines);
   if (merged.length > 0) obs.deadlines = merged;
