@@ -64,17 +64,21 @@ function decodeEntities(s: string): string {
   });
 }
 
+/** A tag, or one cut off at the end. */
+export const TAG = /<\/?[a-z][^>]*(?:>|$)/gi;
+
 /** Remove markup: script/style bodies, tags, comments; keep the text. */
 export function stripHtml(s: string): string {
   if (!s.includes('<') && !s.includes('&')) return s;
-  let out = s
+  const out = s
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<\/?(?:br|p|div|li)\b[^>]*>/gi, ' ')
-    .replace(/<\/?[a-z][^>]*(?:>|$)/gi, '');
-  out = decodeEntities(out);
-  // Entities may have spelled a tag; it stays text, but never a tag-shaped one (nor a cut one).
-  return out.replace(/<\/?[a-z][^>]*(?:>|$)/gi, '');
+    .replace(TAG, '');
+  const decoded = out.includes('&') ? decodeEntities(out) : out;
+  // Entities, or the removal itself ("<<b>i>"), may have spelled a tag; it stays text, but
+  // never a tag-shaped one (nor a cut one).
+  return decoded.includes('<') ? decoded.replace(TAG, '') : decoded;
 }
 
 /**

@@ -8,7 +8,7 @@ import { addDays, localDateOf } from '../../domain/dates';
 import { BUTTON, BUTTON_STATUS, own, STATUS_ENUMS } from '../codes';
 import { HAS_YEAR, parseCalendarDate } from '../dates';
 import { DAY_COUNT, DEADLINE_PHRASES, FREE_RETURN_LABELS, MAY_COUNT_DAYS, STATUS_PHRASES } from '../phrases';
-import { cleanText, get, getArr, isObj, normalizeForMatch } from '../text';
+import { cleanText, get, getArr, isObj, normalizeForMatch, TAG } from '../text';
 
 export interface ReadProblem {
   code: string;
@@ -68,8 +68,8 @@ const STATUS_EXACT: ReadonlyMap<string, OrderStatus> = (() => {
 export function statusFromText(text: string | null | undefined): OrderStatus | null {
   if (!text) return null;
   const raw = text.trim();
-  const asEnum = own(STATUS_ENUMS, raw.toUpperCase());
-  if (asEnum && /^[A-Z_]+$/i.test(raw)) return asEnum;
+  const asEnum = /^[A-Z_]+$/i.test(raw) ? own(STATUS_ENUMS, raw.toUpperCase()) : undefined;
+  if (asEnum) return asEnum;
   const t = normalizeForMatch(raw);
   if (t.length === 0 || t.length > 200) return null;
   const exact = STATUS_EXACT.get(t);
@@ -195,6 +195,9 @@ export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date,
 export function addDeadlinesFromText(out: Deadline[], text: string, bases: DeadlineBases, now: Date, locale?: string): void {
   // Every deadline states a date or a day count: no digit, nothing to find. URLs state none.
   if (URL_START.test(text) || !LETTERS.test(text) || !DIGIT.test(text)) return;
+  // In markup without entities, digits inside tags (colours, sizes) are not text: with none
+  // outside them, cleaning leaves no digit (it removes at least those tags).
+  if (text.includes('<') && !text.includes('&') && !DIGIT.test(text.replace(TAG, ''))) return;
   const clean = cleanText(text, 4000);
   // Nor without a year (every date has one) or something that may be a day count.
   if (!MAY_HOLD_DEADLINE.test(clean)) return;

@@ -116,7 +116,8 @@ export function readOrderList(payload: unknown, ctx: ReadContext): ReadResult {
       continue;
     }
     if (!isOrderTag(c.tag)) continue;
-    const keyId = /(\d{6,24})$/.exec(c.key)?.[1] ?? null;
+    // The id at the end of the component's key, needed only when its fields give none.
+    const keyId = idOf(get(c.fields, 'orderId')) ? null : (/(\d{6,24})$/.exec(c.key)?.[1] ?? null);
     const raw = readOrderFields(c.fields, ctx, keyId);
     if (!raw) {
       problems.push(problem(PROBLEM.invalidRecord, `component ${cleanText(c.key, 80)} has no order id`));
