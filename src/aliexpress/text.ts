@@ -159,11 +159,44 @@ export function idOf(v: unknown, min = 6, max = 24): string | null {
   return s.length >= min && s.length <= max && DIGITS.test(s) ? s : null;
 }
 
-export interface StringWalk {
+export interface StringWalkLimits {
   skipKeys?: ReadonlySet<string>;
   maxDepth?: number;
   /** At most this many strings, and ten times as many values visited. */
   maxCount?: number;
+}
+
+/** One walk of forEachString: its limits, what it has counted, and the visitor. */
+class StringWalk {
+  count = 0;
+  visited = 0;
+  constructor(
+    readonly maxDepth: number,
+    readonly maxCount: number,
+    readonly skipKeys: ReadonlySet<string> | undefined,
+    readonly visit: (value: string, key: string) => void,
+  ) {}
+
+  /** False once a limit is reached: the whole walk stops there. */
+  walk(v: unknown, key: string, depth: number): boolean {
+    if (this.count >= this.maxCount || this.visited >= this.maxCount * 10) return false;
+    this.visited++;
+    if (typeof v === 'string') {
+      this.count++;
+      this.visit(v, key);
+      return true;
+    }
+    if (depth >= this.maxDepth || typeof v !== 'object' || v === null) return true;
+    if (Array.isArray(v)) {
+      for (let i = Math.max(0, v.length - 2000); i < v.length; i++) if (!this.walk(v[i], key, depth + 1)) return false;
+      return true;
+    }
+    // for…in with an own-property check lists what Object.keys would, without building it.
+    for (const k in v) {
+      if (hasOwn.call(v, k) && !this.skipKeys?.has(k) && !this.walk((v as Obj)[k], k, depth + 1)) return false;
+    }
+    return true;
+  }
 }
 
 /**
@@ -171,31 +204,12 @@ export interface StringWalk {
  * item, the array's key), in document order; arrays by their last 2,000 items. Depth- and
  * count-limited (page JSON is untrusted: it may be deep, huge or, once parsed, cyclic).
  */
-export function forEachString(root: unknown, opts: StringWalk, visit: (value: string, key: string) => void): void {
-  const maxDepth = opts.maxDepth ?? MAX_DEPTH;
-  const maxCount = opts.maxCount ?? 5000;
-  let count = 0;
-  let visited = 0;
-  // False once a limit is reached: the whole walk stops there.
-  const walk = (v: unknown, key: string, depth: number): boolean => {
-    if (count >= maxCount || visited >= maxCount * 10) return false;
-    visited++;
-    if (typeof v === 'string') {
-      count++;
-      visit(v, key);
-    } else if (depth < maxDepth && Array.isArray(v)) {
-      for (let i = Math.max(0, v.length - 2000); i < v.length; i++) if (!walk(v[i], key, depth + 1)) return false;
-    } else if (depth < maxDepth && isObj(v)) {
-      // for…in with an own-property check lists what Object.keys would, without building it.
-      for (const k in v) if (hasOwn.call(v, k) && !opts.skipKeys?.has(k) && !walk(v[k], k, depth + 1)) return false;
-    }
-    return true;
-  };
-  walk(root, '', 0);
+export function forEachString(root: unknown, opts: StringWalkLimits, visit: (value: string, key: string) => void): void {
+  new StringWalk(opts.maxDepth ?? MAX_DEPTH, opts.maxCount ?? 5000, opts.skipKeys, visit).walk(root, '', 0);
 }
 
 /** Every string value under `root` (see forEachString), with the key that held it. */
-export function collectStrings(root: unknown, opts: StringWalk = {}): { key: string; value: string }[] {
+export function collectStrings(root: unknown, opts: StringWalkLimits = {}): { key: string; value: string }[] {
   const out: { key: string; value: string }[] = [];
   forEachString(root, opts, (value, key) => out.push({ key, value }));
   return out;

@@ -79,8 +79,7 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, fallbackId: strin
   forEachString(fields, { maxCount: 400 }, (value) => {
     if (value.length >= 12 && value.length <= 4000) addDeadlinesFromText(deadlines, value, bases, ctx.now, ctx.locale);
   });
-  const merged = earliestPerKind(deadlines);
-  if (merged.length > 0) obs.deadlines = merged;
+  if (deadlines.length > 0) obs.deadlines = earliestPerKind(deadlines);
   return obs;
 }
 

@@ -55,6 +55,22 @@ describe('quick tests stand for the full path', () => {
     }
   });
 
+  test('markup is looked into only for digits outside its tags', () => {
+    const now = new Date('2026-09-07T10:00:00Z');
+    const refund = (text: string) => deadlinesFromText(text, {}, now).map((d) => d.due);
+    expect(refund('<span style="color:#009966">Refund if no delivery before Sep 4, 2026</span>')).toEqual(['2026-09-04']);
+    expect(refund('Refund if no delivery before Sep 4, 20<b></b>26')).toEqual(['2026-09-04']);
+    expect(refund('Refund if no delivery before Sep 4, &#50;026 <b style="x:1">!</b>')).toEqual(['2026-09-04']);
+    expect(refund('<font color="#202026">Refund if no delivery</font>')).toEqual([]);
+  });
+
+  test('tags spelled by entities or left by removing others are removed too', () => {
+    expect(cleanText('<<b>i>x')).toBe('x');
+    expect(cleanText('&lt;b&gt;x')).toBe('x');
+    expect(cleanText('a <<b>b>c')).toBe('a c');
+    expect(cleanText('<!-- 1 -->a<br>b<script>2</script>')).toBe('a b');
+  });
+
   test('every date parseCalendarDate reads has a four-digit year', () => {
     for (const text of ['Sep 1, 2026', '1 сентября 2026 г.', '2026年9月1日', '2026-09-01', '01/09/2026', '1. September 2026', '1 בספטמבר 2026']) {
       expect(parseCalendarDate(text), text).not.toBeNull();
