@@ -5,7 +5,6 @@
  */
 import type { Money } from '../domain/order';
 import { currencyExponent, moneyFromParts } from '../domain/money';
-import { allMatches } from './text';
 
 /** Currency symbols and words, longest first so "US $" beats "$" and "MX$" beats "$". */
 export const CURRENCY_SYMBOLS: ReadonlyArray<readonly [string, string]> = [
@@ -46,7 +45,7 @@ const NUMBER_RUN = /\d[\d.,\s\u00a0\u202f\u2009\u2007']*/g;
 function amountRun(text: string, markIndex: number | null): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
-  for (const m of allMatches(NUMBER_RUN, text)) {
+  for (const m of text.matchAll(NUMBER_RUN)) {
     const start = m.index;
     const end = start + m[0].trimEnd().length;
     const distance = markIndex === null ? -start : markIndex >= end ? markIndex - end : Math.abs(start - markIndex);

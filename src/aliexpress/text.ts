@@ -128,17 +128,6 @@ export function normalizeForMatch(s: string): string {
     .trim();
 }
 
-/**
- * Every match of a global regex, in order. Like `s.matchAll(re)`, without the copy of the
- * regex matchAll makes on every call. For patterns that never match empty text.
- */
-export function allMatches(re: RegExp, s: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
-  return out;
-}
-
 /** "//www.aliexpress.com/store/1" → "https://www.aliexpress.com/store/1"; other schemes refused. */
 export function absoluteUrl(v: string | undefined): string | null {
   if (!v) return null;
@@ -166,37 +155,33 @@ export interface StringWalkLimits {
   maxCount?: number;
 }
 
-/** One walk of forEachString: its limits, what it has counted, and the visitor. */
-class StringWalk {
-  count = 0;
-  visited = 0;
-  constructor(
-    readonly maxDepth: number,
-    readonly maxCount: number,
-    readonly skipKeys: ReadonlySet<string> | undefined,
-    readonly visit: (value: string, key: string) => void,
-  ) {}
+/** One walk of forEachString: its limits, what it has counted so far, and the visitor. */
+interface Walk {
+  maxDepth: number;
+  maxCount: number;
+  skipKeys: ReadonlySet<string> | undefined;
+  visit: (value: string, key: string) => void;
+  count: number;
+  visited: number;
+}
 
-  /** False once a limit is reached: the whole walk stops there. */
-  walk(v: unknown, key: string, depth: number): boolean {
-    if (this.count >= this.maxCount || this.visited >= this.maxCount * 10) return false;
-    this.visited++;
-    if (typeof v === 'string') {
-      this.count++;
-      this.visit(v, key);
-      return true;
-    }
-    if (depth >= this.maxDepth || typeof v !== 'object' || v === null) return true;
-    if (Array.isArray(v)) {
-      for (let i = Math.max(0, v.length - 2000); i < v.length; i++) if (!this.walk(v[i], key, depth + 1)) return false;
-      return true;
-    }
-    // for…in with an own-property check lists what Object.keys would, without building it.
-    for (const k in v) {
-      if (hasOwn.call(v, k) && !this.skipKeys?.has(k) && !this.walk((v as Obj)[k], k, depth + 1)) return false;
-    }
+/** False once a limit is reached: the whole walk stops there. (One state object, no closures.) */
+function walk(w: Walk, v: unknown, key: string, depth: number): boolean {
+  if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) return false;
+  w.visited++;
+  if (typeof v === 'string') {
+    w.count++;
+    w.visit(v, key);
     return true;
   }
+  if (depth >= w.maxDepth || typeof v !== 'object' || v === null) return true;
+  if (Array.isArray(v)) {
+    for (let i = Math.max(0, v.length - 2000); i < v.length; i++) if (!walk(w, v[i], key, depth + 1)) return false;
+    return true;
+  }
+  // for…in with an own-property check lists what Object.keys would, without building it.
+  for (const k in v) if (hasOwn.call(v, k) && !w.skipKeys?.has(k) && !walk(w, (v as Obj)[k], k, depth + 1)) return false;
+  return true;
 }
 
 /**
@@ -205,7 +190,7 @@ class StringWalk {
  * count-limited (page JSON is untrusted: it may be deep, huge or, once parsed, cyclic).
  */
 export function forEachString(root: unknown, opts: StringWalkLimits, visit: (value: string, key: string) => void): void {
-  new StringWalk(opts.maxDepth ?? MAX_DEPTH, opts.maxCount ?? 5000, opts.skipKeys, visit).walk(root, '', 0);
+  walk({ maxDepth: opts.maxDepth ?? MAX_DEPTH, maxCount: opts.maxCount ?? 5000, skipKeys: opts.skipKeys, visit, count: 0, visited: 0 }, root, '', 0);
 }
 
 /** Every string value under `root` (see forEachString), with the key that held it. */

@@ -166,13 +166,10 @@ const SEGMENT_BREAK = /[·•|\n\r]|[.!?;。](?<=[a-z\p{Script=Cyrillic}\p{Scrip
 
 /** Split page text into phrases: "·", "•", "|", line breaks and sentence ends. */
 export function segments(text: string): string[] {
-  const parts = text.split(SEGMENT_BREAK);
-  const out: string[] = [];
-  for (const part of parts) {
-    const s = part.trim();
-    if (s.length > 0 && s.length <= 2000) out.push(s);
-  }
-  return out;
+  return text
+    .split(SEGMENT_BREAK)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && s.length <= 2000);
 }
 
 const DIGIT = /\d/;
@@ -211,7 +208,7 @@ export function addDeadlinesFromText(out: Deadline[], text: string, bases: Deadl
     if (!dated && !count) continue;
     const days = count ? Number(count[1]) : NaN;
     for (const phrase of DEADLINE_PHRASES) {
-      if (!(phrase.base ? count : dated) || !matchesAll(phrase.all, norm)) continue;
+      if (!(phrase.base ? count : dated) || !phrase.all.every((re) => re.test(norm))) continue;
       let due: CalendarDate | null = null;
       if (!phrase.base) {
         due = parseCalendarDate(seg, locale);
@@ -226,11 +223,6 @@ export function addDeadlinesFromText(out: Deadline[], text: string, bases: Deadl
       }
     }
   }
-}
-
-function matchesAll(res: readonly RegExp[], text: string): boolean {
-  for (const re of res) if (!re.test(text)) return false;
-  return true;
 }
 
 /** One deadline per kind; the earlier date wins when two texts disagree. */
