@@ -175,8 +175,8 @@ export function segments(text: string): string[] {
 const DIGIT = /\d/;
 /** HAS_YEAR or MAY_COUNT_DAYS, in one scan. */
 const MAY_HOLD_DEADLINE = new RegExp(`${HAS_YEAR.source}|${MAY_COUNT_DAYS.source}`);
-const LETTERS = /\p{L}{2}/u;
-const URL_START = /^(?:https?:)?\/\//;
+/** Not a URL, with two letters in a row and a digit: in one match. */
+const TEXT_WITH_DIGITS = /^(?!(?:https?:)?\/\/)(?=[^]*?\p{L}{2})(?=[^]*?\d)/u;
 
 /**
  * Deadlines a page text states. Date phrases give their date; day-count phrases give a date
@@ -191,7 +191,7 @@ export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date,
 /** deadlinesFromText, added to `out` (no list made for the many texts that state none). */
 export function addDeadlinesFromText(out: Deadline[], text: string, bases: DeadlineBases, now: Date, locale?: string): void {
   // Every deadline states a date or a day count: no digit, nothing to find. URLs state none.
-  if (URL_START.test(text) || !LETTERS.test(text) || !DIGIT.test(text)) return;
+  if (!TEXT_WITH_DIGITS.test(text)) return;
   // In markup without entities, digits inside tags (colours, sizes) are not text: with none
   // outside them, cleaning leaves no digit (it removes at least those tags).
   if (text.includes('<') && !text.includes('&') && !DIGIT.test(text.replace(TAG, ''))) return;
