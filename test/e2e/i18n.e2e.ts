@@ -22,7 +22,7 @@ import {
 } from './pages';
 
 const AWAITING = '8214398062177351';
-const SCRIPT: Record<string, RegExp> = { he: /[\u0590-\u05FF]/, ru: /[\u0400-\u04FF]/, nl: /\b(je|bestelling|bestellingen|van)\b/i };
+const SCRIPT: Record<string, RegExp> = { he: /[\u0590-\u05FF]/, ru: /[\u0400-\u04FF]/, nl: /\b(je|bestelling|bestellingen|van|nog|dagen|terugbetaling)\b/i };
 
 async function serve(h: Harness): Promise<void> {
   await h.routeAliExpress({
