@@ -7,15 +7,14 @@ import { classifyTrackingEvent } from '../aliexpress/tracking-class';
 import { localDateOf } from '../domain/dates';
 import { sortOrdersByUrgency, type RankedOrder } from '../domain/deadlines/engine';
 import { parseLog, planReminders, recordRaised, reminderMessage, type DueReminders } from '../domain/deadlines/reminders';
-import { DEFAULT_RULES, RulesSchema, type Rules } from '../domain/deadlines/rules';
+import type { Rules } from '../domain/deadlines/rules';
 import type { Order } from '../domain/order';
 import { localiseParams } from '../i18n/format';
 import { supportsNotificationButtons, type Browser, type NotificationOptions } from '../platform/browser';
 import { localeBundle } from '../platform/i18n';
 import { makeIndex } from '../storage/index-write';
 import { INDEX_HEAD_KEY, INDEX_STALE_KEY } from '../storage/schema';
-import type { Settings } from '../storage/settings';
-import { summarise } from '../domain/summary';
+import { rulesOfSettings, type Settings } from '../storage/settings';
 import type { OrderStore } from './store';
 import { REMINDER_ALARM, type EarlyRead } from './early';
 
@@ -24,10 +23,7 @@ export { REMINDER_ALARM };
 export const ALARM_ARMED_MARK = 'buyer-shield:alarm-armed';
 export const NOTIFICATION_PREFIX = 'bs|';
 
-export function rulesOf(settings: Settings): Rules {
-  const merged = RulesSchema.safeParse({ ...DEFAULT_RULES, ...(settings.rules ?? {}) });
-  return merged.success ? merged.data : DEFAULT_RULES;
-}
+export { rulesOfSettings as rulesOf };
 
 export function rankOrders(orders: Iterable<Order>, rules: Rules, now: number): RankedOrder[] {
   return sortOrdersByUrgency([...orders], rules, localDateOf(now), () => ({ classifyEvent: classifyTrackingEvent }));
@@ -73,16 +69,12 @@ export function decodeNotificationId(id: string): { orderId: string; kind: strin
 }
 
 export async function refreshDeadlines({ browser, store, settings, now }: RefreshDeps): Promise<void> {
-  const rules = rulesOf(settings);
+  const rules = rulesOfSettings(settings);
   const read = await store.exclusive(() => store.readAll());
   const orders = read.orders;
   const at = now();
   const ranked = rankOrders(orders.values(), rules, at);
-  const index = makeIndex(
-    ranked.map((r) => summarise(r, rules)),
-    localDateOf(at),
-    at,
-  );
+  const index = makeIndex(ranked, rules, localDateOf(at), at);
 
   const urgent = urgentCount(ranked, rules);
   await browser.action.setBadgeText({ text: urgent.count ? String(urgent.count) : '' });

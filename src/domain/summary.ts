@@ -50,11 +50,24 @@ function summaryDeadline(d: ComputedDeadline): SummaryDeadline {
   return { kind: d.kind, due: d.due, source: d.source, action: d.action, applies: d.applies, daysLeft: d.daysLeft, urgency: d.urgency, params: d.params, remind: d.remind };
 }
 
-/** One ranked order (the engine's output) as its list row. */
-export function summarise(r: RankedOrder, rules: Pick<Rules, 'soonDays'>): OrderSummary {
+export type SummaryFlags = Pick<OrderSummary, 'needsAction' | 'inTransit' | 'completed' | 'inDispute'>;
+
+/** Which filters a ranked order falls under (cheap: the counts of every order need only this). */
+export function flagsOf(r: RankedOrder, rules: Pick<Rules, 'soonDays'>): SummaryFlags {
   const o = r.order;
   const top = r.top;
   const inDispute = isInDispute(o);
+  return {
+    needsAction: top !== null && top.remind && top.daysLeft <= rules.soonDays,
+    inTransit: !inDispute && (o.status === 'awaiting_shipment' || o.status === 'awaiting_delivery') && !o.deliveredAt,
+    completed: o.status === 'completed',
+    inDispute,
+  };
+}
+
+/** One ranked order (the engine's output) as its list row. */
+export function summarise(r: RankedOrder, rules: Pick<Rules, 'soonDays'>): OrderSummary {
+  const o = r.order;
   const titles: string[] = [];
   for (const it of o.items) {
     if (titles.length === SUMMARY_TITLES) break;
@@ -68,12 +81,9 @@ export function summarise(r: RankedOrder, rules: Pick<Rules, 'soonDays'>): Order
     total: o.total,
     placedOn: o.placedOn,
     updatedAt: o.updatedAt,
-    top: top ? summaryDeadline(top) : null,
+    top: r.top ? summaryDeadline(r.top) : null,
     noDeliveryDateUnknown: isNoDeliveryDateUnknown(o, r.deadlines),
-    needsAction: top !== null && top.remind && top.daysLeft <= rules.soonDays,
-    inTransit: !inDispute && (o.status === 'awaiting_shipment' || o.status === 'awaiting_delivery') && !o.deliveredAt,
-    completed: o.status === 'completed',
-    inDispute,
+    ...flagsOf(r, rules),
   };
 }
 

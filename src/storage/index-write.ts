@@ -2,8 +2,10 @@
  * Building the order index (src/storage/order-index.ts) from ranked summaries: the worker's
  * side, kept apart from the schemas the readers validate with so the worker stays small.
  */
+import type { RankedOrder } from '../domain/deadlines/engine';
+import type { Rules } from '../domain/deadlines/rules';
 import type { CalendarDate } from '../domain/order';
-import type { OrderSummary } from '../domain/summary';
+import { flagsOf, summarise, type OrderSummary, type SummaryFlags } from '../domain/summary';
 import { INDEX_HEAD_KEY } from './schema';
 
 /** Rows in `index:head`: more than the popup shows before the shopper scrolls or searches. */
@@ -17,7 +19,7 @@ export interface IndexCounts {
   in_dispute: number;
 }
 
-export function countsOf(rows: readonly OrderSummary[]): IndexCounts {
+export function countsOf(rows: readonly SummaryFlags[]): IndexCounts {
   const c: IndexCounts = { all: rows.length, needs_action: 0, in_transit: 0, completed: 0, in_dispute: 0 };
   for (const r of rows) {
     if (r.needsAction) c.needs_action++;
@@ -32,11 +34,14 @@ export type IndexValues = {
   [INDEX_HEAD_KEY]: { today: CalendarDate; at: number; count: number; counts: IndexCounts; lastReadAt: string | null; rows: OrderSummary[] };
 };
 
-/** The index value for every order's ranked summary (only the first HEAD_ROWS are kept). */
-export function makeIndex(rows: OrderSummary[], today: CalendarDate, at: number): IndexValues {
+/**
+ * The index value for ranked orders: the first HEAD_ROWS summarised, the counts of all (the
+ * worker does this on every refresh, so the rest are only classified, not summarised).
+ */
+export function makeIndex(ranked: readonly RankedOrder[], rules: Pick<Rules, 'soonDays'>, today: CalendarDate, at: number): IndexValues {
   let lastReadAt: string | null = null;
-  for (const r of rows) if (lastReadAt === null || r.updatedAt > lastReadAt) lastReadAt = r.updatedAt;
-  return {
-    [INDEX_HEAD_KEY]: { today, at, count: rows.length, counts: countsOf(rows), lastReadAt, rows: rows.slice(0, HEAD_ROWS) },
-  };
+  for (const r of ranked) if (lastReadAt === null || r.order.updatedAt > lastReadAt) lastReadAt = r.order.updatedAt;
+  const rows = ranked.slice(0, HEAD_ROWS).map((r) => summarise(r, rules));
+  const counts = countsOf(ranked.map((r) => flagsOf(r, rules)));
+  return { [INDEX_HEAD_KEY]: { today, at, count: ranked.length, counts, lastReadAt, rows } };
 }

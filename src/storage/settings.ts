@@ -1,5 +1,6 @@
 /** Settings, in storage.sync so they follow the shopper between browsers. Validated and repaired on read. */
 import * as z from 'zod/mini';
+import { DEFAULT_RULES, RulesSchema, type Rules } from '../domain/deadlines/rules';
 import { LOCALES } from '../i18n';
 
 export const SETTINGS_VERSION = 1;
@@ -42,4 +43,10 @@ export function repairSettings(raw: unknown): { settings: Settings; repaired: st
   }
   out['version'] = SETTINGS_VERSION;
   return { settings: out as Settings, repaired };
+}
+
+/** The rule book as the shopper set it: defaults merged with `settings.rules`, validated. */
+export function rulesOfSettings(settings: Pick<Settings, 'rules'>): Rules {
+  const merged = RulesSchema.safeParse({ ...DEFAULT_RULES, ...(settings.rules ?? {}) });
+  return merged.success ? merged.data : DEFAULT_RULES;
 }

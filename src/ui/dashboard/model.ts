@@ -6,9 +6,8 @@
 import { classifyTrackingEvent } from '../../aliexpress/tracking-class';
 import { localDateOf } from '../../domain/dates';
 import { computeDeadlines, isNoDeliveryDateUnknown, mostUrgent, sortOrdersByUrgency, type ComputedDeadline } from '../../domain/deadlines/engine';
-import { DEFAULT_RULES, RulesSchema, type Rules } from '../../domain/deadlines/rules';
+import type { Rules } from '../../domain/deadlines/rules';
 import type { CalendarDate, Order } from '../../domain/order';
-import type { Settings } from '../../storage/settings';
 import { summarise, type OrderSummary } from '../../domain/summary';
 import { countsOf } from '../../storage/index-write';
 
@@ -29,11 +28,7 @@ export interface OrderDetail {
   noDeliveryDateUnknown: boolean;
 }
 
-/** The worker's rule book as the shopper set it: defaults merged with `settings.rules`, validated. */
-export function rulesOfSettings(settings: Pick<Settings, 'rules'>): Rules {
-  const merged = RulesSchema.safeParse({ ...DEFAULT_RULES, ...(settings.rules ?? {}) });
-  return merged.success ? merged.data : DEFAULT_RULES;
-}
+export { rulesOfSettings } from '../../storage/settings';
 
 const FACTS = { classifyEvent: classifyTrackingEvent };
 

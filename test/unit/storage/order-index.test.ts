@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Storage } from 'webextension-polyfill';
 import { refreshDeadlines } from '../../../src/background/deadlines';
 import { OrderStore } from '../../../src/background/store';
+import { sortOrdersByUrgency } from '../../../src/domain/deadlines/engine';
 import { DEFAULT_RULES } from '../../../src/domain/deadlines/rules';
 import type { Order } from '../../../src/domain/order';
 import { shiftTo } from '../../../src/domain/summary';
@@ -96,8 +97,8 @@ describe('order index', () => {
   });
 
   it('a damaged head is not used', () => {
-    const rows = buildRows([order(1), order(2)], DEFAULT_RULES, '2026-09-01');
-    const head = makeIndex(rows.map(({ search: _, ...s }) => s), '2026-09-01', NOW)[INDEX_HEAD_KEY];
+    const ranked = sortOrdersByUrgency([order(1), order(2)], DEFAULT_RULES, '2026-09-01');
+    const head = makeIndex(ranked, DEFAULT_RULES, '2026-09-01', NOW)[INDEX_HEAD_KEY];
     expect(parseIndexHead(head)).toEqual(head);
     expect(parseIndexHead({ ...head, rows: 'garbage' })).toBeNull();
     expect(parseIndexHead({ ...head, rows: [{ ...head.rows[0], orderId: '<img src=x>' }] })).toBeNull();
