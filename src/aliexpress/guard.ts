@@ -45,10 +45,13 @@ export function findOrderCards(doc: Document | Element): OrderCardRef[] {
   const cards = all(doc, SELECTORS.orderCard).slice(0, MAX_CARDS * 2);
   const out: OrderCardRef[] = [];
   const seen = new Set<string>();
-  const cardSelector = joinSelectors(SELECTORS.orderCard);
+  // Cards come in document order, so a card nested in another comes right after it, before
+  // any card outside it: comparing with the last outermost card is enough.
+  let outer: Element | null = null;
   for (const card of cards) {
     // A card nested in another card is part of it.
-    if (card.parentElement?.closest(cardSelector)) continue;
+    if (outer?.contains(card)) continue;
+    outer = card;
     const orderId = orderIdOfElement(card);
     if (!orderId || seen.has(orderId)) continue;
     seen.add(orderId);

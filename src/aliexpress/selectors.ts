@@ -22,8 +22,16 @@ function set(...any: string[]): SelectorSet {
   return { any };
 }
 
+const joined = new WeakMap<SelectorSet, string>();
+
+/** The set as one selector list (joined once per set: the overlay queries them on every change). */
 export function joinSelectors(s: SelectorSet): string {
-  return s.any.join(', ');
+  let css = joined.get(s);
+  if (css === undefined) {
+    css = s.any.join(', ');
+    joined.set(s, css);
+  }
+  return css;
 }
 
 /** Every element under `root` matching any selector of the set (none if the engine refuses one). */

@@ -18,6 +18,7 @@ import { OrderPrefsSchema, draftKey } from '../storage/schema';
 import { decodeNotificationId, parseSchedule, quickRearm, rankOrders, refreshDeadlines, REMINDER_ALARM, rulesOf } from './deadlines';
 import { messageListener, readSettings, store, type Hooks } from './worker';
 import { earlyRead } from './early';
+import { overlayFacts, overlayMessages, type OverlayState } from '../content/overlay-state';
 
 export function claimPageUrl(browser: Browser, orderId: string): string {
   return browser.runtime.getURL(`src/popup/index.html?view=claim&order=${encodeURIComponent(orderId)}`);
@@ -109,7 +110,7 @@ async function openOrder(browser: Browser, orderId: string): Promise<void> {
 export function startWorker(browser: Browser): void {
   const hooks: Hooks = {
     afterChange: () => refresh(browser),
-    overlayState: async (orderIds) => {
+    overlayState: async (orderIds): Promise<OverlayState> => {
       // Only the page's orders are read; the count comes from the last refresh's schedule
       // (every AliExpress tab asks for this, so it must not read every stored order).
       const [onPage, settings, local] = await Promise.all([store.ordersByIds(orderIds), readSettings(), browser.storage.local.get(['orderPrefs', 'schedule'])]);
@@ -119,13 +120,13 @@ export function startWorker(browser: Browser): void {
       const knownCount = parseSchedule(local['schedule'])?.orderCount ?? (await store.allOrders()).size;
       return {
         knownCount,
-        orders: ranked.map((r) => ({ order: r.order, deadlines: r.deadlines.filter((d) => d.applies), top: r.top })),
+        orders: ranked.map((r) => ({ order: overlayFacts(r.order), deadlines: r.deadlines.filter((d) => d.applies), top: r.top })),
         settings,
         prefs: prefs.success ? prefs.data : {},
         locale: bundle.locale,
         dir: bundle.dir,
         lang: bundle.lang,
-        messages: { ...bundle.fallback, ...bundle.messages },
+        messages: overlayMessages(bundle.messages, bundle.fallback),
       };
     },
     uiExtra: (msg) => uiExtra(browser, msg),

@@ -6,25 +6,9 @@
 import type { ComputedDeadline } from '../domain/deadlines/engine';
 import type { Order } from '../domain/order';
 import type { Translate } from '../i18n';
-import type { OrderPrefs } from '../storage/schema';
-import type { Settings } from '../storage/settings';
+import type { OverlayOrder } from './overlay-state';
 
-export interface OverlayOrder {
-  order: Order;
-  deadlines: ComputedDeadline[];
-  top: ComputedDeadline | null;
-}
-
-export interface OverlayState {
-  knownCount: number;
-  orders: OverlayOrder[];
-  settings: Settings;
-  prefs: OrderPrefs;
-  locale: string;
-  dir: 'rtl' | 'ltr';
-  lang: string;
-  messages: Record<string, string>;
-}
+export type { OverlayOrder, OverlayState } from './overlay-state';
 
 export type Child = Node | string | null | undefined | false;
 type Attr = string | number | boolean | null | undefined | ((event: Event) => void);
@@ -125,7 +109,7 @@ export function deadlineList(t: Translate, lang: string, deadlines: readonly Com
   );
 }
 
-export function isFinished(o: Order): boolean {
+export function isFinished(o: Pick<Order, 'status'>): boolean {
   return o.status === 'closed' || o.status === 'cancelled' || o.status === 'awaiting_payment';
 }
 

@@ -144,6 +144,15 @@ describe('readDom: other languages and layouts', () => {
     const doc = htmlDocument('<div class="order-item"><span class="order-item-header-status-text">Completed</span><div class="order-item-header-right-info">Order ID: 8000000000000001</div></div>');
     expect(findOrderCards(doc)).toEqual([]);
   });
+
+  test('a card nested in another card is part of it (the outer card takes the first order link inside it); the cards after it still count', () => {
+    const card = (id: string, inner = '') => `<div class="order-item"><a href="/p/order/detail.html?orderId=${id}">x</a>${inner}</div>`;
+    const doc = htmlDocument(
+      `${card('8000000000000001', card('8000000000000009', card('8000000000000008')))}` +
+        `<div class="order-item"><span>no link</span>${card('8000000000000007')}</div>${card('8000000000000002')}`,
+    );
+    expect(findOrderCards(doc).map((c) => c.orderId)).toEqual(['8000000000000001', '8000000000000007', '8000000000000002']);
+  });
 });
 
 describe('detectPageProblem', () => {

@@ -1,0 +1,50 @@
+/**
+ * What the worker tells a content script about the page's orders (`cs/overlay-state`), and
+ * how the worker makes it. No DOM: the worker imports it too. The reply is kept to what the
+ * overlay shows: a few facts of each order (not its items or tracking events) and the
+ * messages of the overlay's own sections of the catalogue (not the popup's or the claim's),
+ * since every order list a shopper opens asks for it and decodes it before drawing badges.
+ */
+import type { ComputedDeadline } from '../domain/deadlines/engine';
+import type { Order } from '../domain/order';
+import type { OrderPrefs } from '../storage/schema';
+import type { Settings } from '../storage/settings';
+
+/** The facts of an order that badges, banners and dialogs show. */
+export type OverlayOrderFacts = Pick<Order, 'orderId' | 'status' | 'total' | 'dispute'> & { deliveredAt: string | null };
+
+export interface OverlayOrder {
+  order: OverlayOrderFacts;
+  deadlines: ComputedDeadline[];
+  top: ComputedDeadline | null;
+}
+
+export interface OverlayState {
+  knownCount: number;
+  orders: OverlayOrder[];
+  settings: Settings;
+  prefs: OrderPrefs;
+  locale: string;
+  dir: 'rtl' | 'ltr';
+  lang: string;
+  messages: Record<string, string>;
+}
+
+/**
+ * The catalogue sections the overlay's words come from (src/i18n/catalogue/<lang>/<section>.json,
+ * keys `<section>_…`); test/unit/ui/overlay-state.test.ts checks every key src/content uses.
+ */
+export const OVERLAY_MESSAGE_SECTIONS = ['common', 'overlay', 'deadline', 'guard'] as const;
+
+export function overlayFacts(o: Order): OverlayOrderFacts {
+  return { orderId: o.orderId, status: o.status, total: o.total, dispute: o.dispute, deliveredAt: o.deliveredAt ?? null };
+}
+
+/** The overlay's messages, in the shopper's language with English where it lacks one. */
+export function overlayMessages(messages: Readonly<Record<string, string>>, fallback: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const wanted = (key: string) => OVERLAY_MESSAGE_SECTIONS.some((s) => key.startsWith(`${s}_`));
+  for (const k in fallback) if (wanted(k)) out[k] = fallback[k] as string;
+  for (const k in messages) if (wanted(k)) out[k] = messages[k] as string;
+  return out;
+}
