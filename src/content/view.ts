@@ -140,17 +140,9 @@ export function badgeRow(t: Translate, lang: string, dir: string, entry: Overlay
   }
   return h(
     'div',
-    { class: 'bs-root', dir, lang },
-    h(
-      'div',
-      { class: 'badge-outer' },
-      h(
-        'div',
-        { class: `badge-row ${top ? `u-${top.urgency}` : 'u-none'}` },
-        h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, brandMark()),
-        text,
-        h('button', { type: 'button', class: 'claim', onclick: onClaim }, t('overlay_draft_claim')),
-      ),
-    ),
+    { class: `bs-root badge-row ${top ? `u-${top.urgency}` : 'u-none'}`, dir, lang },
+    h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, brandMark()),
+    text,
+    h('button', { type: 'button', class: 'claim', onclick: onClaim }, t('overlay_draft_claim')),
   );
 }

@@ -87,6 +87,17 @@ describe('overlay on the order list', () => {
     await badge.focus();
     await expect.poll(() => badge.locator('.tooltip').isVisible()).toBe(true);
     expect(await badge.locator('.tooltip').textContent()).toMatch(/Refund if not delivered/i);
+    // Drawn below the badge row and not clipped by it (rows off screen are contained until needed):
+    // the middle of its last line is the tooltip's own, for the eye and for the pointer.
+    const hit = await page.evaluate((id) => {
+      const host = document.querySelector(`[data-buyer-shield="badge"][data-order-id="${id}"]`) as HTMLElement;
+      const tip = host.shadowRoot!.querySelector('.tooltip') as HTMLElement;
+      const t = tip.getBoundingClientRect();
+      const x = t.left + t.width / 2;
+      const y = t.bottom - 4;
+      return { below: t.bottom > host.getBoundingClientRect().bottom + 10, inTooltip: tip.contains(host.shadowRoot!.elementFromPoint(x, y)) };
+    }, AWAITING);
+    expect(hit).toEqual({ below: true, inTooltip: true });
     await badge.blur();
     await expect.poll(() => badge.locator('.tooltip').isVisible()).toBe(false);
   });
