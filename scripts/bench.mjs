@@ -61,7 +61,7 @@ const report = {
 };
 
 if (!nodeOnly && (part('decorate') || part('pageload') || part('store'))) {
-  const { loadHarness, benchAlarm, benchBackup, benchDecorate, benchPageLoad, benchPopup, benchStorage, routeOrderList } = await import('./bench/browser.mjs');
+  const { loadHarness, benchAlarm, benchBackup, benchDecorate, benchDecorateFloor, benchPageLoad, benchPopup, benchStorage, routeOrderList } = await import('./bench/browser.mjs');
   const { launch } = await loadHarness();
   const state = { body: '' };
   const h = await launch();
@@ -73,6 +73,7 @@ if (!nodeOnly && (part('decorate') || part('pageload') || part('store'))) {
     if (part('decorate')) {
       log('content script: decorating 10, 100, 1,000 cards');
       report.content.decorate = await benchDecorate(h, state);
+      report.content.decorateFloor = await benchDecorateFloor(plain, state);
     }
     if (part('pageload')) {
       log('page load with and without the extension');
@@ -115,6 +116,7 @@ const line = (k, v) => console.error(`  ${k.padEnd(34)} ${v}`);
 console.error('\nBuyer Shield bench (medians):');
 for (const [k, v] of Object.entries(report.budgets.deterministic)) line(`${k} gz`, `${v.value} B  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'OVER'}`);
 for (const [k, v] of Object.entries(report.budgets.timed)) line(k, `${v.value}  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'over'}`);
+if (r.content?.decorate) line('decorate 100, CPU / floor', `${r.content.decorate['100'].decorateCpuMs} ms / plain rows ${r.content.decorateFloor.mainThreadMs} ms`);
 if (r.worker.deadlinesInNode) line('deadlines, 5,000 orders, Node', `${r.worker.deadlinesInNode.totalMs} ms`);
 if (r.storage) line('storage, 5,000 orders', `${r.storage.bytesInUse} B (${r.storage.percentOfQuota} % of 10 MB)`);
 if (r.backup) line('backup export / import, 5,000', `${r.backup.exportMs} / ${r.backup.importMs} ms`);

@@ -164,6 +164,10 @@ export async function benchDecorate(h, state, sizes = [10, 100, 1000], loads = 5
       decorateMainThreadMs: rest(traced.map((t) => t.scriptMs + t.frameMs)),
       decorateScriptMs: rest(traced.map((t) => t.scriptMs)),
       decorateFrameMs: rest(traced.map((t) => t.frameMs)),
+      // Thread CPU time of the same tasks (without waiting for a core on a busy machine).
+      decorateCpuMs: rest(traced.map((t) => t.scriptCpuMs + t.frameCpuMs)),
+      decorateScriptCpuMs: rest(traced.map((t) => t.scriptCpuMs)),
+      decorateFrameCpuMs: rest(traced.map((t) => t.frameCpuMs)),
       decorateTasks: rest(traced.map((t) => t.tasks)),
       longestDecorateTaskMs: rest(traced.map((t) => t.longestMs)),
       // The same from the page's own clock (watchCards): gaps between MessageChannel ticks in
@@ -191,6 +195,43 @@ export async function benchDecorate(h, state, sizes = [10, 100, 1000], loads = 5
     };
   }
   return out;
+}
+
+/**
+ * The floor under decorating: the same list in a browser without the extension, where the
+ * page itself prepends a plain 38 px row of text to each of its N cards in one task, traced
+ * like the badges. What inserting N in-flow boxes into this page costs whoever does it.
+ */
+export async function benchDecorateFloor(plain, state, n = 100, runs = 6) {
+  state.body = listBody(n, 950_000);
+  const traced = [];
+  for (let r = 0; r <= runs; r++) {
+    const page = await plain.context.newPage();
+    await page.goto(ORDER_LIST_URL);
+    await page.waitForFunction((want) => document.getElementsByClassName('order-item').length >= want, n);
+    await page.waitForTimeout(300);
+    const trace = await startTrace(plain.context, page);
+    await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            for (const card of document.getElementsByClassName('order-item')) {
+              const row = document.createElement('div');
+              row.style.cssText = 'block-size:38px;margin-block-end:6px;background:#eef3ff';
+              row.textContent = '3 days left · 24 Nov 2026 · Refund if not delivered';
+              card.prepend(row);
+            }
+            performance.mark('bench:badge-changed');
+            setTimeout(resolve, 500);
+          }, 50),
+        ),
+    );
+    const t = tracedDecorate(await trace.stop());
+    await page.close();
+    if (r > 0) traced.push(t);
+  }
+  const med = (f) => round(median(traced.map(f)), 1);
+  return { cards: n, runs, mainThreadMs: med((t) => t.scriptMs + t.frameMs), scriptMs: med((t) => t.scriptMs), frameMs: med((t) => t.frameMs), cpuMs: med((t) => t.scriptCpuMs + t.frameCpuMs), frameCpuMs: med((t) => t.frameCpuMs) };
 }
 
 /** Records a Chromium trace of `page` (its renderer's main thread, tasks and user timing) until `stop()`. */
