@@ -118,6 +118,6 @@ for (const [k, v] of Object.entries(report.budgets.deterministic)) line(`${k} gz
 for (const [k, v] of Object.entries(report.budgets.timed)) line(k, `${v.value}  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'over'}`);
 if (r.content?.decorate) line('decorate 100, CPU / floor', `${r.content.decorate['100'].decorateCpuMs} ms / plain rows ${r.content.decorateFloor.mainThreadMs} ms`);
 if (r.worker.deadlinesInNode) line('deadlines, 5,000 orders, Node', `${r.worker.deadlinesInNode.totalMs} ms`);
-if (r.storage) line('storage, 5,000 orders', `${r.storage.bytesInUse} B (${r.storage.percentOfQuota} % of 10 MB)`);
+if (r.storage) line('storage, 5,000 orders', `${r.storage.bytesInUse} B (${r.storage.percentOf10MBCap} % of the 10 MB cap${r.storage.unlimitedStorage ? ', which unlimitedStorage lifts' : ''})`);
 if (r.backup) line('backup export / import, 5,000', `${r.backup.exportMs} / ${r.backup.importMs} ms`);
 console.error(`  (${report.durationSeconds} s)`);

@@ -21,6 +21,11 @@ export function manifestFor(t: Target, root = ROOT): Manifest {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Manifest;
   const m: Manifest = { ...base, version: pkg.version };
+  if (t === 'chrome') {
+    // Chrome caps storage.local at 10 MB without it; a shopper's order history outgrows that
+    // (docs/permissions.md). Firefox's storage.local has no such cap, so it is not asked there.
+    m['permissions'] = [...(base['permissions'] as string[]), 'unlimitedStorage'];
+  }
   if (t === 'firefox') {
     const bg = base['background'] as { service_worker: string; type?: string };
     m['background'] = { scripts: [bg.service_worker], type: 'module' };

@@ -210,6 +210,28 @@ describe('the order index in the real worker and popup', () => {
     await waitUntil(async () => (await h.storage())['index:head'] as { count?: number }, (v) => v?.count === 241, 15_000, 'a rebuilt index');
     await popup.close();
   });
+
+  it('keeps a history larger than Chrome’s 10 MB storage.local cap (unlimitedStorage), and the worker reads all of it', async () => {
+    const events = Array.from({ length: 60 }, (_, i) => ({
+      at: new Date(Date.UTC(2026, 9, 1, i)).toISOString(),
+      code: 'AE_GTMS_TRANSPORT',
+      text: `In transit: package arrived at sorting centre number ${i} of the carrier's long-haul network, awaiting the next leg`,
+      place: 'Sorting centre, Example Province',
+    }));
+    const big = Object.fromEntries(
+      Array.from({ length: 1000 }, (_, i) => {
+        const o = { ...order(String(8400000000000000 + i)), tracking: [{ number: `LP${i}`, carrier: 'Cainiao', events }] };
+        return [`order:${o.orderId}`, o];
+      }),
+    );
+    await reseed(h, { meta: { schemaVersion: 1 }, ...big });
+    const probe = await h.probe();
+    expect(await probe.evaluate(() => chrome.storage.local.getBytesInUse(null))).toBeGreaterThan(10 * 1024 * 1024);
+    // A write beyond the cap still succeeds, and the worker's refresh reads every order.
+    await h.setStorage({ 'order:8499999999999999': { ...order('8499999999999999'), tracking: [{ number: 'LPX', carrier: 'Cainiao', events }] } });
+    await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'ui/refresh' }));
+    await waitUntil(async () => (await h.storage())['index:head'] as { count?: number }, (v) => v?.count === 1001, 30_000, 'an index of all 1,001 orders');
+  });
 });
 
 describe('pages Buyer Shield could not read', () => {

@@ -69,8 +69,9 @@ describe('Chrome manifest', () => {
 });
 
 describe('both manifests ask for no more than docs/permissions.md justifies', () => {
-  it.each([['chrome', chrome], ['firefox', firefox]] as const)('%s', (_name, m) => {
-    expect(m['permissions']).toEqual(['storage', 'alarms', 'notifications']);
+  it.each([['chrome', chrome], ['firefox', firefox]] as const)('%s', (name, m) => {
+    // unlimitedStorage: Chrome only, where storage.local is otherwise capped at 10 MB.
+    expect(m['permissions']).toEqual(['storage', 'alarms', 'notifications', ...(name === 'chrome' ? ['unlimitedStorage'] : [])]);
     for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'web_accessible_resources', 'content_security_policy', 'externally_connectable']) {
       expect(m[key], key).toBeUndefined();
     }
