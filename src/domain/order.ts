@@ -77,7 +77,7 @@ export const TrackingEventSchema = z.object({
   at: z.nullable(InstantSchema),
   code: z.nullable(z.string().check(z.maxLength(100))),
   text: text(),
-  /** AliExpress's secondary code, when it has one (e.g. the pickup-point sub-state). */
+  /** AliExpress's secondary code, when it has one that differs from `code` (e.g. the pickup-point sub-state). */
   subCode: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
   place: z.optional(z.nullable(text())),
 });

@@ -27,7 +27,8 @@ function readEvent(e: unknown): TrackingEvent | null {
     text: name && desc && name !== desc ? cleanText(`${name}: ${desc}`) : text,
   };
   const sub = codeOf(get(e, 'trackingSecondCode'));
-  if (sub) ev.subCode = sub;
+  // Most events repeat their code as the second one: stored once (26 events a parcel add up).
+  if (sub && sub !== ev.code) ev.subCode = sub;
   const place = getText(e, 'detailedLocation') ?? getText(e, 'location');
   if (place) ev.place = place;
   return ev;

@@ -131,10 +131,10 @@ describe('tracking capture', () => {
     expect(p?.number).toBe('AA000000000BR');
     expect(p?.carrier).toBe('J&T Express');
     expect(p?.events).toHaveLength(26);
+    // The second code is kept only where it says more than the first (here it repeats it).
     expect(p?.events[0]).toEqual({
       at: '2026-07-31T15:35:11.654Z',
       code: 'AE_GTMS_SIGNED',
-      subCode: 'AE_GTMS_SIGNED',
       text: 'Delivered: Package delivered.',
     });
     expect(p?.events[1]).toMatchObject({ code: 'AE_GTMS_DELIVERING', subCode: 'AE_GTMS_DO_DEPART', at: new Date(1785168672713).toISOString() });
