@@ -3,7 +3,7 @@
  * `new Date(text)` and never moved by a time zone: the result is the date the page states.
  */
 import type { CalendarDate, Instant } from '../domain/order';
-import { civilFromDays, daysFromCivil, fromDayNumber } from '../domain/dates';
+import { civilFromDays, daysFromCivil } from '../domain/dates';
 import { MONTH_NAMES } from './phrases';
 import { normalizeForMatch } from './text';
 
@@ -15,7 +15,11 @@ const MONTHS: ReadonlyMap<string, number> = (() => {
   return m;
 })();
 
+/** A word of ASCII letters only: normalised, it is just lower-cased (nothing to strip). */
+const ASCII_WORD = /^[A-Za-z]+$/;
+
 function monthOf(word: string): number | null {
+  if (ASCII_WORD.test(word)) return MONTHS.get(word.toLowerCase()) ?? null;
   let w = normalizeForMatch(word).replace(/[.'\u05f3\u05f4"]/g, '');
   const direct = MONTHS.get(w);
   if (direct) return direct;
@@ -43,6 +47,12 @@ const DAY_FIRST = new RegExp(`(?<![\\d])${DAY}(?:er|º|\\.)?\\s*(?:de\\s+|of\\s+
 /** "Sep 1, 2026", "September 1st, 2026", "Sep. 01 2026". */
 const MONTH_FIRST = new RegExp(`${WORD}\\s*${DAY}(?:st|nd|rd|th)?\\s*,?\\s*${YEAR}(?![\\d])`, 'gu');
 
+/** A whole text in the form "Jul 15, 2026" (the month in ASCII letters, as MONTH_FIRST's word). */
+const MONTH_DAY_YEAR = /^([A-Za-z]{2,15}) (\d{1,2}), (\d{4})$/;
+
+/** CJK needs 年 or 년, ISO_LIKE and NUMERIC_DMY a "-", "/" or ".": without any, only the word forms can match. */
+const NUMERIC_MARK = /[-/.年년]/;
+
 /** Every date parseCalendarDate reads has a four-digit year: without one, there is none. */
 export const HAS_YEAR = /\d{4}/;
 
@@ -52,9 +62,10 @@ export const HAS_YEAR = /\d{4}/;
  */
 function dateOf(y: number, m: number, d: number): CalendarDate | null {
   if (y < 1990 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const n = daysFromCivil(y, m, d);
   // The 31st of a 30-day month, or 29 February of a common year, rolls into the next month.
-  return civilFromDays(n)[2] === d ? fromDayNumber(n) : null;
+  if (d > 28 && civilFromDays(daysFromCivil(y, m, d))[2] !== d) return null;
+  // A real date: as fromDayNumber writes it (four-digit year, two-digit month and day).
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** The date a match of one of the forms below writes, if it is one. */
@@ -93,12 +104,22 @@ const FORMS: ReadonlyArray<readonly [RegExp, DateOfMatch]> = [
 export function parseCalendarDate(text: string, hintLocale?: string): CalendarDate | null {
   if (typeof text !== 'string' || text.length === 0) return null;
   const s = text.length > 4000 ? text.slice(0, 4000) : text;
+  // "Jul 15, 2026", the whole text: the MONTH_FIRST match at its start, which no other form
+  // matches (see the tests), read without scanning for the others.
+  const simple = MONTH_DAY_YEAR.exec(s);
+  if (simple) {
+    const month = MONTHS.get((simple[1] as string).toLowerCase());
+    if (month) return dateOf(Number(simple[3]), month, Number(simple[2]));
+  }
   if (!HAS_YEAR.test(s)) return null;
   // The date written first: each form's first date, if it starts before the best so far
   // (on a tie, the earlier form wins).
   let best: CalendarDate | null = null;
   let bestIndex = Infinity;
-  for (const [re, read] of FORMS) {
+  // The first three forms (CJK, ISO_LIKE, NUMERIC_DMY) each need one of these characters.
+  const from = NUMERIC_MARK.test(s) ? 0 : 3;
+  for (let f = from; f < FORMS.length; f++) {
+    const [re, read] = FORMS[f] as (typeof FORMS)[number];
     re.lastIndex = 0;
     for (let m = re.exec(s); m && m.index < bestIndex; m = re.exec(s)) {
       const date = read(m, hintLocale);

@@ -57,8 +57,13 @@ function amountRun(text: string, markIndex: number | null): string | null {
   return best;
 }
 
+/** An ISO 4217-shaped code: three capital ASCII letters (/^[A-Z]{3}$/, tested by char codes). */
 function validCurrency(c: unknown): string | null {
-  return typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? c : null;
+  return typeof c === 'string' && c.length === 3 && isCapital(c.charCodeAt(0)) && isCapital(c.charCodeAt(1)) && isCapital(c.charCodeAt(2)) ? c : null;
+}
+
+function isCapital(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 const SPACES = /[\s\u00a0\u202f\u2009\u2007']/g;
@@ -101,6 +106,17 @@ export function parseMoneyText(text: string, currency?: string | null): Money | 
   return moneyFromParts(intPart, exp === 0 ? '' : fracPart, cur);
 }
 
+/**
+ * moneyFromParts for parts already made of digits only (the integer part not empty): the
+ * same amount, without cleaning them again.
+ */
+function moneyFromDigits(int: string, frac: string, currency: string): Money | null {
+  const exp = currencyExponent(currency);
+  const f = frac.length === exp ? frac : frac.slice(0, exp).padEnd(exp, '0');
+  const minor = Number(int) * 10 ** exp + (exp > 0 ? Number(f) : 0);
+  return Number.isSafeInteger(minor) ? { minor, currency } : null;
+}
+
 /** "display|integer|fraction" (the fraction part may be absent) with digits only in both parts. */
 const PLAIN_PRICE_PARTS = /^[^|]*\|\s*(\d+)\s*(?:$|\|\s*(\d*)\s*(?:$|\|))/;
 
@@ -116,7 +132,7 @@ export function parseFormatPriceInfo(info: string, currency?: string | null): Mo
     // The usual form, read by one match: what the general reading below gives it.
     const cur = validCurrency(currency) ?? currencyOfText(info.slice(0, info.indexOf('|')));
     if (!cur || (plain[1] as string).length > 13) return null;
-    return moneyFromParts(plain[1] as string, plain[2] ?? '', cur);
+    return moneyFromDigits(plain[1] as string, plain[2] ?? '', cur);
   }
   const parts = info.split('|');
   if (parts.length < 2) return null;

@@ -198,9 +198,12 @@ export const DAY_COUNT =
  * A quick test on cleaned text, before it is split into segments and normalised: without a
  * match, no segment holds a DAY_COUNT. It looks for a digit, a space or hyphen as DAY_COUNT
  * allows, then the start of a day word as it may be written before normalisation: either
- * case, any non-ASCII letter (an accent normalisation drops, or another script).
+ * case, any non-ASCII character in its place (an accented letter normalisation turns into
+ * the ASCII one, an accent it drops, another script). The starts: d alone or da/di/dn/dz,
+ * j alone or jo, tag, gio, gun.
  */
-export const MAY_COUNT_DAYS = /\d\s?(?:-\s?)?(?:[dDjJ](?![a-zA-Z])|[dD][aAiInNzZ]|[jJ][oO]|[tT][aA]|[gG][iIuU]|[tTgG]?[\u0080-\uffff])/;
+export const MAY_COUNT_DAYS =
+  /\d\s?(?:-\s?)?(?:[dDjJ](?![a-zA-Z])|[dD][aAiInNzZ]|[jJ][oO]|[tT][aA][gG\u0080-\uffff]|[gG][iI][oO\u0080-\uffff]|[gG][uU][nN\u0080-\uffff]|[tTgG]?[\u0080-\uffff])/;
 
 /** The "Confirm received" button's label (DOM fallback only; the API gives CONFIRM_GOODS). */
 export const CONFIRM_RECEIVED_LABELS: readonly string[] = [

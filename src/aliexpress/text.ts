@@ -129,12 +129,16 @@ export function normalizeForMatch(s: string): string {
 }
 
 /** "//www.aliexpress.com/store/1" → "https://www.aliexpress.com/store/1"; other schemes refused. */
+const HTTP_URL = /^https?:\/\/[^\s"'<>]+$/i;
+/** HTTP_URL on "https:" + the text, tested on the text (no joined string to scan). */
+const SCHEMELESS_URL = /^\/\/[^\s"'<>]+$/;
+
 export function absoluteUrl(v: string | undefined): string | null {
   if (!v) return null;
   const s = v.trim();
-  const u = s.startsWith('//') ? `https:${s}` : s;
-  if (!/^https?:\/\/[^\s"'<>]+$/i.test(u) || u.length > MAX_TEXT) return null;
-  return u;
+  const schemeless = s.startsWith('//');
+  if (!(schemeless ? SCHEMELESS_URL : HTTP_URL).test(s) || s.length + (schemeless ? 6 : 0) > MAX_TEXT) return null;
+  return schemeless ? `https:${s}` : s;
 }
 
 const DIGITS = /^\d+$/;
@@ -165,22 +169,41 @@ interface Walk {
   visited: number;
 }
 
-/** False once a limit is reached: the whole walk stops there. (One state object, no closures.) */
-function walk(w: Walk, v: unknown, key: string, depth: number): boolean {
-  if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) return false;
-  w.visited++;
-  if (typeof v === 'string') {
-    w.count++;
-    w.visit(v, key);
-    return true;
-  }
-  if (depth >= w.maxDepth || typeof v !== 'object' || v === null) return true;
+/**
+ * The values of an object or array met at `depth` (counted already), one level down: false
+ * once a limit is reached (the whole walk stops there). Each value is counted and a string
+ * visited here, without a call of its own (most values are leaves); objects and arrays
+ * within the depth limit are walked into. (One state object, no closures.)
+ */
+function walkInto(w: Walk, v: object, key: string, depth: number): boolean {
+  const below = depth + 1;
   if (Array.isArray(v)) {
-    for (let i = Math.max(0, v.length - 2000); i < v.length; i++) if (!walk(w, v[i], key, depth + 1)) return false;
+    for (let i = Math.max(0, v.length - 2000); i < v.length; i++) {
+      if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) return false;
+      w.visited++;
+      const x: unknown = v[i];
+      if (typeof x === 'string') {
+        w.count++;
+        w.visit(x, key);
+      } else if (typeof x === 'object' && x !== null && !(below >= w.maxDepth) && !walkInto(w, x, key, below)) {
+        return false;
+      }
+    }
     return true;
   }
   // for…in with an own-property check lists what Object.keys would, without building it.
-  for (const k in v) if (hasOwn.call(v, k) && !w.skipKeys?.has(k) && !walk(w, (v as Obj)[k], k, depth + 1)) return false;
+  for (const k in v) {
+    if (!hasOwn.call(v, k) || w.skipKeys?.has(k)) continue;
+    if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) return false;
+    w.visited++;
+    const x: unknown = (v as Obj)[k];
+    if (typeof x === 'string') {
+      w.count++;
+      w.visit(x, k);
+    } else if (typeof x === 'object' && x !== null && !(below >= w.maxDepth) && !walkInto(w, x, k, below)) {
+      return false;
+    }
+  }
   return true;
 }
 
@@ -190,7 +213,16 @@ function walk(w: Walk, v: unknown, key: string, depth: number): boolean {
  * count-limited (page JSON is untrusted: it may be deep, huge or, once parsed, cyclic).
  */
 export function forEachString(root: unknown, opts: StringWalkLimits, visit: (value: string, key: string) => void): void {
-  walk({ maxDepth: opts.maxDepth ?? MAX_DEPTH, maxCount: opts.maxCount ?? 5000, skipKeys: opts.skipKeys, visit, count: 0, visited: 0 }, root, '', 0);
+  const w: Walk = { maxDepth: opts.maxDepth ?? MAX_DEPTH, maxCount: opts.maxCount ?? 5000, skipKeys: opts.skipKeys, visit, count: 0, visited: 0 };
+  // The root is the first value met, at depth 0.
+  if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) return;
+  w.visited++;
+  if (typeof root === 'string') {
+    w.count++;
+    visit(root, '');
+  } else if (typeof root === 'object' && root !== null && !(0 >= w.maxDepth)) {
+    walkInto(w, root, '', 0);
+  }
 }
 
 /** Every string value under `root` (see forEachString), with the key that held it. */

@@ -8,7 +8,7 @@ import { addDays, localDateOf } from '../../domain/dates';
 import { BUTTON, BUTTON_STATUS, own, STATUS_ENUMS } from '../codes';
 import { HAS_YEAR, parseCalendarDate } from '../dates';
 import { DAY_COUNT, DEADLINE_PHRASES, FREE_RETURN_LABELS, MAY_COUNT_DAYS, STATUS_PHRASES } from '../phrases';
-import { cleanText, get, getArr, isObj, normalizeForMatch, TAG } from '../text';
+import { cleanText, get, getArr, isObj, normalizeForMatch } from '../text';
 
 export interface ReadProblem {
   code: string;
@@ -64,11 +64,14 @@ const STATUS_EXACT: ReadonlyMap<string, OrderStatus> = (() => {
   return m;
 })();
 
+const ENUM_LIKE = /^[A-Z_]+$/i;
+const CJK_CHAR = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
+
 /** Status from a display text (any language) or a raw enum in its place. */
 export function statusFromText(text: string | null | undefined): OrderStatus | null {
   if (!text) return null;
   const raw = text.trim();
-  const asEnum = /^[A-Z_]+$/i.test(raw) ? own(STATUS_ENUMS, raw.toUpperCase()) : undefined;
+  const asEnum = ENUM_LIKE.test(raw) ? own(STATUS_ENUMS, raw.toUpperCase()) : undefined;
   if (asEnum) return asEnum;
   const t = normalizeForMatch(raw);
   if (t.length === 0 || t.length > 200) return null;
@@ -79,10 +82,12 @@ export function statusFromText(text: string | null | undefined): OrderStatus | n
   }
   // Short CJK phrases inside a longer label.
   for (const [phrase, status] of STATUS_LOOKUP) {
-    if (/[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/.test(phrase) && t.includes(phrase)) return status;
+    if (CJK_CHAR.test(phrase) && t.includes(phrase)) return status;
   }
   return null;
 }
+
+const BUTTON_CODE = /^[A-Z0-9_]{2,60}$/;
 
 /** Button `type` codes of a buttons array. */
 export function buttonCodes(buttons: unknown): string[] {
@@ -91,7 +96,7 @@ export function buttonCodes(buttons: unknown): string[] {
   for (let i = 0; i < buttons.length && i < 50; i++) {
     const b: unknown = buttons[i];
     const t = get(b, 'type') ?? get(b, 'code');
-    if (typeof t === 'string' && /^[A-Z0-9_]{2,60}$/.test(t)) out.push(t);
+    if (typeof t === 'string' && BUTTON_CODE.test(t)) out.push(t);
   }
   return out;
 }
@@ -120,12 +125,14 @@ export function hasConfirm(codes: readonly string[]): boolean {
 
 const FREE_RETURN_SET: ReadonlySet<string> = new Set(FREE_RETURN_LABELS.map(normalizeForMatch));
 
+const FREE_RETURN_TYPE = /FREE_RETURN/i;
+
 /** An item's tags mark it "Free returns" (type LOCAL_FREE_RETURN or the label). */
 export function isFreeReturn(itemTags: unknown): boolean {
   if (!Array.isArray(itemTags)) return false;
   for (const tag of itemTags.slice(0, 50)) {
     const type = get(tag, 'type');
-    if (typeof type === 'string' && /FREE_RETURN/i.test(type)) return true;
+    if (typeof type === 'string' && FREE_RETURN_TYPE.test(type)) return true;
     for (const key of ['richText', 'text', 'title']) {
       const v = get(tag, key);
       if (typeof v === 'string' && FREE_RETURN_SET.has(normalizeForMatch(cleanText(v, 200)))) return true;
@@ -173,10 +180,66 @@ export function segments(text: string): string[] {
 }
 
 const DIGIT = /\d/;
+const LETTERS = /\p{L}{2}/u;
 /** HAS_YEAR or MAY_COUNT_DAYS, in one scan. */
 const MAY_HOLD_DEADLINE = new RegExp(`${HAS_YEAR.source}|${MAY_COUNT_DAYS.source}`);
-/** Not a URL, with two letters in a row and a digit: in one match. */
-const TEXT_WITH_DIGITS = /^(?!(?:https?:)?\/\/)(?=[^]*?\p{L}{2})(?=[^]*?\d)/u;
+
+/**
+ * MAY_HOLD_DEADLINE as the raw text may spell it, before cleaning: when the cleaned text
+ * matches MAY_HOLD_DEADLINE, the raw text matches this (reader-shortcuts.test.ts checks it).
+ * Cleaning only removes characters (markup, which starts with "<"; control and format
+ * characters, all outside printable ASCII), collapses white space and decodes entities
+ * ("&"). So two characters adjacent in the cleaned text are adjacent in the raw text, or the
+ * first character between them is "<" or one of those (GONE); and a digit, a space or hyphen
+ * and a day word's start (MAY_COUNT_DAYS) come from a digit, white space and hyphens, then
+ * that start with GONE allowed for any of its characters (an ASCII letter of it is followed
+ * by the next one or by GONE, and a non-ASCII character is in GONE).
+ */
+const GONE = '<\\u0000-\\u001f\\u007f-\\u{10ffff}';
+const RAW_MAY_HOLD_SOURCE = `&|\\d{4}|\\d[\\s-]*(?:[dDjJ${GONE}]|[tT](?:[aA][gG${GONE}]|[${GONE}])|[gG](?:[iI][oO${GONE}]|[uU][nN${GONE}]|[${GONE}]))`;
+/**
+ * The first test of every text but URLs, in one match: two letters in a row and a digit (no
+ * deadline without a word and a number), and RAW_MAY_HOLD_SOURCE.
+ */
+const FIRST_TEST = new RegExp(`^(?=[^]*?\\p{L}{2})(?=[^]*?(?:${RAW_MAY_HOLD_SOURCE}))(?=[^]*?\\d)`, 'u');
+/**
+ * RAW_MAY_HOLD_SOURCE at a place outside the tags of markup, in one match: from the start, over
+ * whole tags (as TAG removes them, left to right) or one character that opens none, lazily,
+ * to a match. A match inside a tag (a colour, a size) is what cleaning removes.
+ */
+const RAW_MAY_HOLD_OUTSIDE_TAGS = new RegExp(`^(?:<\\/?[a-zA-Z][^>]*(?:>|$)|(?!<\\/?[a-zA-Z])[^])*?(?:${RAW_MAY_HOLD_SOURCE})`, 'u');
+
+/** Digits only (an id, an amount): no two letters, so no deadline (FIRST_TEST fails). */
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Not a URL ("//…", "http://…", "https://…"): those state no deadline. */
+function isUrl(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 47 ? text.charCodeAt(1) === 47 : c === 104 && (text.startsWith('http://') || text.startsWith('https://'));
+}
+
+/**
+ * Whether a text passes the quick tests before it is cleaned: false means it states no
+ * deadline. Exported for reader-shortcuts.test.ts, which checks it against the full path.
+ */
+export function mayHoldDeadline(text: string): boolean {
+  if (isUrl(text) || isDigits(text)) return false;
+  if (!text.includes('<')) return FIRST_TEST.test(text);
+  // In markup, only what lies outside its tags (digits in colours and sizes are not text),
+  // then the rest of FIRST_TEST.
+  return RAW_MAY_HOLD_OUTSIDE_TAGS.test(text) && LETTERS.test(text) && DIGIT.test(text);
+}
+
+/** The first regex of every deadline phrase: a segment none matches is of no phrase. */
+const ANY_PHRASE = new RegExp(DEADLINE_PHRASES.map((p) => `(?:${(p.all[0] as RegExp).source})`).join('|'));
+/** Every character SEGMENT_BREAK splits at: a text without any is one segment. */
+const BREAK_CHAR = /[·•|\n\r.!?;。！？]/;
 
 /**
  * Deadlines a page text states. Date phrases give their date; day-count phrases give a date
@@ -190,39 +253,49 @@ export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date,
 
 /** deadlinesFromText, added to `out` (no list made for the many texts that state none). */
 export function addDeadlinesFromText(out: Deadline[], text: string, bases: DeadlineBases, now: Date, locale?: string): void {
-  // Every deadline states a date or a day count: no digit, nothing to find. URLs state none.
-  if (!TEXT_WITH_DIGITS.test(text)) return;
-  // In markup without entities, digits inside tags (colours, sizes) are not text: with none
-  // outside them, cleaning leaves no digit (it removes at least those tags).
-  if (text.includes('<') && !text.includes('&') && !DIGIT.test(text.replace(TAG, ''))) return;
+  // Every deadline states a date or a day count, in digits; URLs state none.
+  if (!mayHoldDeadline(text)) return;
   const clean = cleanText(text, 4000);
   // Nor without a year (every date has one) or something that may be a day count.
   if (!MAY_HOLD_DEADLINE.test(clean)) return;
-  for (const seg of segments(clean)) {
-    // Each phrase takes its date or its day count from its own segment, in digits either way:
-    // a segment with neither can't give a deadline, whatever its words.
-    if (!DIGIT.test(seg)) continue;
-    const norm = normalizeForMatch(seg);
-    const dated = HAS_YEAR.test(seg);
-    const count = DAY_COUNT.exec(norm);
-    if (!dated && !count) continue;
-    const days = count ? Number(count[1]) : NaN;
-    for (const phrase of DEADLINE_PHRASES) {
-      if (!(phrase.base ? count : dated) || !phrase.all.every((re) => re.test(norm))) continue;
-      let due: CalendarDate | null = null;
-      if (!phrase.base) {
-        due = parseCalendarDate(seg, locale);
-      } else {
-        if (!Number.isInteger(days) || days <= 0 || days > 400) continue;
-        const base = phrase.base === 'now' ? localDateOf(now) : (bases[phrase.base] ?? null);
-        if (base) due = addDays(base, days);
-      }
-      if (due) {
-        out.push({ kind: phrase.kind, due, source: 'page', text: seg.slice(0, 2000) });
-        break;
-      }
+  // Without a break, the text is its one segment (cleaned text is trimmed).
+  if (!BREAK_CHAR.test(clean)) {
+    if (clean.length <= 2000) addSegmentDeadlines(out, clean, bases, now, locale);
+    return;
+  }
+  for (const seg of segments(clean)) addSegmentDeadlines(out, seg, bases, now, locale);
+}
+
+/** The deadline one segment states, if any, added to `out`. */
+function addSegmentDeadlines(out: Deadline[], seg: string, bases: DeadlineBases, now: Date, locale?: string): void {
+  // Each phrase takes its date or its day count from its own segment, in digits either way:
+  // a segment with neither can't give a deadline, whatever its words; nor one of no phrase.
+  if (!DIGIT.test(seg)) return;
+  const norm = normalizeForMatch(seg);
+  const dated = HAS_YEAR.test(seg);
+  const count = DAY_COUNT.exec(norm);
+  if ((!dated && !count) || !ANY_PHRASE.test(norm)) return;
+  const days = count ? Number(count[1]) : NaN;
+  for (const phrase of DEADLINE_PHRASES) {
+    if (!(phrase.base ? count : dated) || !allMatch(phrase.all, norm)) continue;
+    let due: CalendarDate | null = null;
+    if (!phrase.base) {
+      due = parseCalendarDate(seg, locale);
+    } else {
+      if (!Number.isInteger(days) || days <= 0 || days > 400) continue;
+      const base = phrase.base === 'now' ? localDateOf(now) : (bases[phrase.base] ?? null);
+      if (base) due = addDays(base, days);
+    }
+    if (due) {
+      out.push({ kind: phrase.kind, due, source: 'page', text: seg.slice(0, 2000) });
+      return;
     }
   }
+}
+
+function allMatch(all: readonly RegExp[], text: string): boolean {
+  for (const re of all) if (!re.test(text)) return false;
+  return true;
 }
 
 /** One deadline per kind; the earlier date wins when two texts disagree. */
@@ -270,8 +343,10 @@ export function finalize(raw: OrderObservation, problems: ReadProblem[]): OrderO
   return obs;
 }
 
+const CURRENCY = /^[A-Z]{3}$/;
+
 function validMoney(m: { minor: number; currency: string }): boolean {
-  return Number.isSafeInteger(m.minor) && m.minor >= 0 && m.minor <= 1e12 && /^[A-Z]{3}$/.test(m.currency);
+  return Number.isSafeInteger(m.minor) && m.minor >= 0 && m.minor <= 1e12 && CURRENCY.test(m.currency);
 }
 
 function validEvent(e: unknown): boolean {

@@ -10,6 +10,7 @@ import {
   finalize,
   hasConfirm,
   isFreeReturn,
+  mayHoldDeadline,
   problem,
   PROBLEM,
   resolveStatus,
@@ -26,11 +27,15 @@ function isOrderTag(tag: string): boolean {
   return LIST_ORDER_TAGS.includes(tag) || /(?:^|_)list_order$/.test(tag);
 }
 
+const QUANTITY = /^\d{1,7}$/;
+/** The order id a component's key ends with. */
+const KEY_ID = /(\d{6,24})$/;
+
 export function readItem(line: unknown): Item | null {
   const title = getText(line, 'itemTitle') ?? getText(line, 'title');
   if (!title) return null;
   const q = get(line, 'quantity') ?? get(line, 'itemCount') ?? get(line, 'count');
-  const quantity = typeof q === 'number' ? q : typeof q === 'string' && /^\d{1,7}$/.test(q) ? Number(q) : 1;
+  const quantity = typeof q === 'number' ? q : typeof q === 'string' && QUANTITY.test(q) ? Number(q) : 1;
   const price = moneyOf(get(line, 'formatPriceInfo'), get(line, 'itemPriceText'), get(line, 'currencyCode'));
   const pid = idOf(get(line, 'productId') ?? get(line, 'itemId'), 1, 24);
   const item: Item = {
@@ -77,7 +82,8 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, fallbackId: strin
   const deadlines: Deadline[] = [];
   const bases = { placedOn };
   forEachString(fields, { maxCount: 400 }, (value) => {
-    if (value.length >= 12 && value.length <= 4000) addDeadlinesFromText(deadlines, value, bases, ctx.now, ctx.locale);
+    // The quick test first, here: most texts go no further (addDeadlinesFromText repeats it).
+    if (value.length >= 12 && value.length <= 4000 && mayHoldDeadline(value)) addDeadlinesFromText(deadlines, value, bases, ctx.now, ctx.locale);
   });
   if (deadlines.length > 0) obs.deadlines = earliestPerKind(deadlines);
   return obs;
@@ -116,7 +122,7 @@ export function readOrderList(payload: unknown, ctx: ReadContext): ReadResult {
     }
     if (!isOrderTag(c.tag)) continue;
     // The id at the end of the component's key, needed only when its fields give none.
-    const keyId = idOf(get(c.fields, 'orderId')) ? null : (/(\d{6,24})$/.exec(c.key)?.[1] ?? null);
+    const keyId = idOf(get(c.fields, 'orderId')) ? null : (KEY_ID.exec(c.key)?.[1] ?? null);
     const raw = readOrderFields(c.fields, ctx, keyId);
     if (!raw) {
       problems.push(problem(PROBLEM.invalidRecord, `component ${cleanText(c.key, 80)} has no order id`));
