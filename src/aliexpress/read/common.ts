@@ -126,14 +126,17 @@ export function hasConfirm(codes: readonly string[]): boolean {
 const FREE_RETURN_SET: ReadonlySet<string> = new Set(FREE_RETURN_LABELS.map(normalizeForMatch));
 
 const FREE_RETURN_TYPE = /FREE_RETURN/i;
+const TAG_LABEL_KEYS = ['richText', 'text', 'title'] as const;
 
 /** An item's tags mark it "Free returns" (type LOCAL_FREE_RETURN or the label). */
 export function isFreeReturn(itemTags: unknown): boolean {
   if (!Array.isArray(itemTags)) return false;
-  for (const tag of itemTags.slice(0, 50)) {
+  // The first 50 tags.
+  for (let i = 0; i < itemTags.length && i < 50; i++) {
+    const tag: unknown = itemTags[i];
     const type = get(tag, 'type');
     if (typeof type === 'string' && FREE_RETURN_TYPE.test(type)) return true;
-    for (const key of ['richText', 'text', 'title']) {
+    for (const key of TAG_LABEL_KEYS) {
       const v = get(tag, key);
       if (typeof v === 'string' && FREE_RETURN_SET.has(normalizeForMatch(cleanText(v, 200)))) return true;
     }
@@ -209,11 +212,17 @@ const FIRST_TEST = new RegExp(`^(?=[^]*?\\p{L}{2})(?=[^]*?(?:${RAW_MAY_HOLD_SOUR
  */
 const RAW_MAY_HOLD_OUTSIDE_TAGS = new RegExp(`^(?:<\\/?[a-zA-Z][^>]*(?:>|$)|(?!<\\/?[a-zA-Z])[^])*?(?:${RAW_MAY_HOLD_SOURCE})`, 'u');
 
-/** Digits only (an id, an amount): no two letters, so no deadline (FIRST_TEST fails). */
-function isDigits(text: string): boolean {
+/**
+ * No two characters in a row that may be letters (ASCII letters, or anything beyond ASCII):
+ * ids, amounts, split prices. Then \p{L}{2} fails, and so does FIRST_TEST.
+ */
+function lacksLetterPair(text: string): boolean {
+  let prev = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+    const c = text.charCodeAt(i) | 32;
+    const letter = (c >= 97 && c <= 122) || text.charCodeAt(i) > 127;
+    if (letter && prev) return false;
+    prev = letter;
   }
   return true;
 }
@@ -229,7 +238,7 @@ function isUrl(text: string): boolean {
  * deadline. Exported for reader-shortcuts.test.ts, which checks it against the full path.
  */
 export function mayHoldDeadline(text: string): boolean {
-  if (isUrl(text) || isDigits(text)) return false;
+  if (isUrl(text) || lacksLetterPair(text)) return false;
   if (!text.includes('<')) return FIRST_TEST.test(text);
   // In markup, only what lies outside its tags (digits in colours and sizes are not text),
   // then the rest of FIRST_TEST.
