@@ -26,6 +26,7 @@ import {
   listIds,
   orderListPage,
 } from './pages';
+import { mulberry32 } from '../seeded';
 
 const SEED = 20260907;
 const KILLS = { reading: 20, importing: 15, reminders: 15 };
@@ -35,18 +36,6 @@ const LIST = fixtureText('order-list.2026-09.json');
 const AWAITING = '8214398062177351';
 const refundBy = englishDateFromToday(2);
 const reminderIds = Array.from({ length: KILLS.reminders }, (_, k) => `82143980621773${String(k + 10)}`);
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -72,7 +61,7 @@ const backupOf = (orders: Order[]) => JSON.stringify({ format: 'buyer-shield-bac
 
 describe('worker killed at random moments (seeded)', () => {
   let h: Harness;
-  const random = rng(SEED);
+  const random = mulberry32(SEED);
   let kills = 0;
   const stats = { kills: 0, importsLanded: 0, importsNotLanded: 0, notificationsShown: 0, notificationsLostToKill: 0 };
 

@@ -8,22 +8,12 @@ import { describe, expect, test } from 'vitest';
 import { OrderObservationSchema } from '../../../src/domain/order';
 import { API, findConfirmButtons, findOrderCards, readApiPayload, readDom, unwrapBody, type ReadResult } from '../../../src/aliexpress';
 import { htmlDocument } from './dom-pages';
+import { mulberry32 } from '../../seeded';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260907);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 // happy-dom parses a card in ~2 ms: 1 DOM snippet per 12 captures keeps the run well under 20 s.
 const DOM_RUNS = Math.max(1, Math.round(RUNS / 12));
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rnd = mulberry32(SEED);
 const int = (n: number) => Math.floor(rnd() * n);

@@ -16,17 +16,8 @@ import { parseFormatPriceInfo } from '../../../src/aliexpress/money';
 import { DAY_COUNT, DEADLINE_PHRASES, MAY_COUNT_DAYS, MONTH_NAMES } from '../../../src/aliexpress/phrases';
 import { deadlinesFromText, mayHoldDeadline, segments, type DeadlineBases } from '../../../src/aliexpress/read/common';
 import { absoluteUrl, cleanText, collectStrings, normalizeForMatch, TAG } from '../../../src/aliexpress/text';
+import { mulberry32 } from '../../seeded';
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(20260907);
 const int = (n: number) => Math.floor(rnd() * n);
 const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)] as T;
