@@ -6,6 +6,7 @@
 import type { ComputedDeadline } from '../domain/deadlines/engine';
 import type { Order } from '../domain/order';
 import type { Translate } from '../i18n';
+import { formatCalendarDate, localiseParams } from '../i18n/format';
 import type { OverlayOrder } from './overlay-state';
 
 export type { OverlayOrder, OverlayState } from './overlay-state';
@@ -48,48 +49,10 @@ export function brandMark(): Node {
   return markTemplate.cloneNode(true);
 }
 
-/**
- * Calendar dates for the shopper's language, as `formatCalendarDate` (src/i18n/format.ts)
- * writes them, with one `Intl.DateTimeFormat` per language instead of one per date: building
- * a formatter costs far more than formatting, and a list of 100 cards has hundreds of dates.
- */
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export function calendarDate(date: string, lang: string): string {
-  if (!CALENDAR_DATE.test(date)) return date;
-  let f = formatters.get(lang);
-  if (f === undefined) {
-    try {
-      f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
-    } catch {
-      f = null;
-    }
-    formatters.set(lang, f);
-  }
-  if (!f) return date;
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  try {
-    return f.format(new Date(Date.UTC(y, m - 1, d, 12)));
-  } catch {
-    return date;
-  }
-}
-
-/** `localiseParams` (src/i18n/format.ts) with the cached date formatter. */
-export function localise(t: Translate, params: Readonly<Record<string, string | number>>, lang: string): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) {
-    if (typeof v === 'string' && CALENDAR_DATE.test(v)) out[k] = calendarDate(v, lang);
-    else if (typeof v === 'string' && /^(deadline|claim|status)_[a-z0-9_]+$/.test(v)) out[k] = t(v);
-    else out[k] = v;
-  }
-  return out;
-}
-
 export function deadlineLine(t: Translate, d: ComputedDeadline, lang: string): { when: string; what: string; date: string } {
   const when =
     d.daysLeft < 0 ? t('overlay_overdue') : d.daysLeft === 0 ? t('overlay_due_today') : t('overlay_days_left', { days: d.daysLeft });
-  return { when, what: t(`deadline_kind_${d.kind.replace(/-/g, '_')}`), date: calendarDate(d.due, lang) };
+  return { when, what: t(`deadline_kind_${d.kind.replace(/-/g, '_')}`), date: formatCalendarDate(d.due, lang) };
 }
 
 export function deadlineList(t: Translate, lang: string, deadlines: readonly ComputedDeadline[]): HTMLUListElement {
@@ -103,7 +66,7 @@ export function deadlineList(t: Translate, lang: string, deadlines: readonly Com
         { class: `u-${d.urgency}` },
         h('strong', null, l.what),
         `: ${l.when} (${l.date})${d.source === 'estimate' ? ` · ${t('deadline_source_estimate')}` : ''}`,
-        h('div', { class: 'action' }, t(`deadline_action_${d.action}`, localise(t, d.params, lang))),
+        h('div', { class: 'action' }, t(`deadline_action_${d.action}`, localiseParams(t, d.params, lang))),
       );
     }),
   );

@@ -3,12 +3,29 @@ import type { Translate } from './index';
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** "2026-09-03" → "3 Sept 2026" / "Sep 3, 2026" / "3 בספט׳ 2026", never shifted by a time zone. */
+/**
+ * One `Intl.DateTimeFormat` per language and style, not one per date: building a formatter
+ * costs far more than formatting, and an order list (popup or page) shows hundreds of dates.
+ */
+const dateFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** "2026-09-03" → "3 Sept 2026" / "Sep 3, 2026" / "3 בספט׳ 2026", never shifted by a time zone; anything else as it is. */
 export function formatCalendarDate(date: string, lang: string, style: 'medium' | 'long' = 'medium'): string {
+  if (!CALENDAR_DATE.test(date)) return date;
+  const key = `${lang}|${style}`;
+  let f = dateFormatters.get(key);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' });
+    } catch {
+      f = null;
+    }
+    dateFormatters.set(key, f);
+  }
+  if (!f) return date;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const at = new Date(Date.UTC(y, m - 1, d, 12));
   try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }).format(at);
+    return f.format(new Date(Date.UTC(y, m - 1, d, 12)));
   } catch {
     return date;
   }
