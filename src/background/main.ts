@@ -18,7 +18,7 @@ import { OrderPrefsSchema, draftKey } from '../storage/schema';
 import { decodeNotificationId, parseSchedule, quickRearm, rankOrders, refreshDeadlines, REMINDER_ALARM, rulesOf } from './deadlines';
 import { messageListener, readSettings, store, type Hooks } from './worker';
 import { earlyRead } from './early';
-import { overlayFacts, overlayMessages, type OverlayState } from '../content/overlay-state';
+import { overlayOrder, overlayMessages, type OverlayState } from '../content/overlay-state';
 
 export function claimPageUrl(browser: Browser, orderId: string): string {
   return browser.runtime.getURL(`src/popup/index.html?view=claim&order=${encodeURIComponent(orderId)}`);
@@ -120,7 +120,7 @@ export function startWorker(browser: Browser): void {
       const knownCount = parseSchedule(local['schedule'])?.orderCount ?? (await store.allOrders()).size;
       return {
         knownCount,
-        orders: ranked.map((r) => ({ order: overlayFacts(r.order), deadlines: r.deadlines.filter((d) => d.applies), top: r.top })),
+        orders: ranked.map((r) => overlayOrder(r.order, r.deadlines, r.top)),
         settings,
         prefs: prefs.success ? prefs.data : {},
         locale: bundle.locale,

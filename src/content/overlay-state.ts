@@ -13,10 +13,13 @@ import type { Settings } from '../storage/settings';
 /** The facts of an order that badges, banners and dialogs show. */
 export type OverlayOrderFacts = Pick<Order, 'orderId' | 'status' | 'total' | 'dispute'> & { deliveredAt: string | null };
 
+/** What a badge, its tooltip and the dialogs say of a deadline (not the page text it came from, nor its reason). */
+export type OverlayDeadline = Pick<ComputedDeadline, 'kind' | 'due' | 'source' | 'action' | 'applies' | 'daysLeft' | 'urgency' | 'params'>;
+
 export interface OverlayOrder {
   order: OverlayOrderFacts;
-  deadlines: ComputedDeadline[];
-  top: ComputedDeadline | null;
+  deadlines: OverlayDeadline[];
+  top: OverlayDeadline | null;
 }
 
 export interface OverlayState {
@@ -38,6 +41,15 @@ export const OVERLAY_MESSAGE_SECTIONS = ['common', 'overlay', 'deadline', 'guard
 
 export function overlayFacts(o: Order): OverlayOrderFacts {
   return { orderId: o.orderId, status: o.status, total: o.total, dispute: o.dispute, deliveredAt: o.deliveredAt ?? null };
+}
+
+export function overlayDeadline(d: ComputedDeadline): OverlayDeadline {
+  return { kind: d.kind, due: d.due, source: d.source, action: d.action, applies: d.applies, daysLeft: d.daysLeft, urgency: d.urgency, params: d.params };
+}
+
+/** An order as the overlay gets it: its facts, the deadlines that apply, the most urgent one. */
+export function overlayOrder(order: Order, deadlines: readonly ComputedDeadline[], top: ComputedDeadline | null): OverlayOrder {
+  return { order: overlayFacts(order), deadlines: deadlines.filter((d) => d.applies).map(overlayDeadline), top: top && overlayDeadline(top) };
 }
 
 /** The overlay's messages, in the shopper's language with English where it lacks one. */

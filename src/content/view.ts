@@ -3,11 +3,10 @@
  * (strings become text, never HTML). No framework: a badge on 100 cards must be drawn well
  * inside one frame, and the content script stays small.
  */
-import type { ComputedDeadline } from '../domain/deadlines/engine';
 import type { Order } from '../domain/order';
 import type { Translate } from '../i18n';
 import { formatCalendarDate, localiseParams } from '../i18n/format';
-import type { OverlayOrder } from './overlay-state';
+import type { OverlayDeadline, OverlayOrder } from './overlay-state';
 
 export type { OverlayOrder, OverlayState } from './overlay-state';
 
@@ -29,13 +28,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<
   return el;
 }
 
-export function deadlineLine(t: Translate, d: ComputedDeadline, lang: string): { when: string; what: string; date: string } {
+export function deadlineLine(t: Translate, d: OverlayDeadline, lang: string): { when: string; what: string; date: string } {
   const when =
     d.daysLeft < 0 ? t('overlay_overdue') : d.daysLeft === 0 ? t('overlay_due_today') : t('overlay_days_left', { days: d.daysLeft });
   return { when, what: t(`deadline_kind_${d.kind.replace(/-/g, '_')}`), date: formatCalendarDate(d.due, lang) };
 }
 
-export function deadlineList(t: Translate, lang: string, deadlines: readonly ComputedDeadline[]): HTMLUListElement {
+export function deadlineList(t: Translate, lang: string, deadlines: readonly OverlayDeadline[]): HTMLUListElement {
   return h(
     'ul',
     { class: 'deadlines' },

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { OVERLAY_MESSAGE_SECTIONS, overlayFacts, overlayMessages } from '../../../src/content/overlay-state';
+import { OVERLAY_MESSAGE_SECTIONS, overlayFacts, overlayMessages, overlayOrder } from '../../../src/content/overlay-state';
+import type { ComputedDeadline } from '../../../src/domain/deadlines/engine';
 import { OrderSchema, type Order } from '../../../src/domain/order';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -48,21 +49,48 @@ describe('the overlay state the worker sends a content script', () => {
   });
 
   test('an order is sent as the facts the overlay shows, without its items and tracking', () => {
-    const order: Order = OrderSchema.parse({
-      orderId: '8000000000000001',
-      site: 'www.aliexpress.com',
-      status: 'awaiting_delivery',
-      statusText: 'Awaiting delivery',
-      placedOn: '2026-10-01',
-      store: { name: 'Store', url: null },
-      total: { minor: 1299, currency: 'EUR' },
-      items: [{ title: 'Cable', quantity: 1, price: null, variant: null }],
-      tracking: [{ number: 'LP1', carrier: 'Cainiao', events: [{ at: null, code: 'X', text: 'In transit' }] }],
-      deadlines: [],
-      dispute: null,
-      firstSeenAt: '2026-10-01T10:00:00.000Z',
-      updatedAt: '2026-10-01T10:00:00.000Z',
-    });
+    const order = sampleOrder();
     expect(overlayFacts(order)).toEqual({ orderId: '8000000000000001', status: 'awaiting_delivery', total: { minor: 1299, currency: 'EUR' }, dispute: null, deliveredAt: null });
   });
+
+  test('with the deadlines that apply, each without the page text it came from or its reason', () => {
+    const base: ComputedDeadline = {
+      kind: 'no-delivery-refund',
+      due: '2026-11-24',
+      source: 'page',
+      text: 'Refund if package not received by Nov 24 — a long page sentence',
+      action: 'open_not_received_dispute',
+      applies: true,
+      daysLeft: 3,
+      urgency: 'soon',
+      reasonKey: 'deadline_reason_page',
+      params: { date: '2026-11-24' },
+      remind: true,
+    } as ComputedDeadline;
+    const lapsed = { ...base, kind: 'dispute-window', applies: false } as ComputedDeadline;
+    const sent = overlayOrder(sampleOrder(), [base, lapsed], base);
+    const expected = { kind: 'no-delivery-refund', due: '2026-11-24', source: 'page', action: 'open_not_received_dispute', applies: true, daysLeft: 3, urgency: 'soon', params: { date: '2026-11-24' } };
+    expect(sent.deadlines).toEqual([expected]);
+    expect(sent.top).toEqual(expected);
+    expect(JSON.stringify(sent)).not.toContain('long page sentence');
+    expect(overlayOrder(sampleOrder(), [], null)).toMatchObject({ deadlines: [], top: null });
+  });
 });
+
+function sampleOrder(): Order {
+  return OrderSchema.parse({
+    orderId: '8000000000000001',
+    site: 'www.aliexpress.com',
+    status: 'awaiting_delivery',
+    statusText: 'Awaiting delivery',
+    placedOn: '2026-10-01',
+    store: { name: 'Store', url: null },
+    total: { minor: 1299, currency: 'EUR' },
+    items: [{ title: 'Cable', quantity: 1, price: null, variant: null }],
+    tracking: [{ number: 'LP1', carrier: 'Cainiao', events: [{ at: null, code: 'X', text: 'In transit' }] }],
+    deadlines: [],
+    dispute: null,
+    firstSeenAt: '2026-10-01T10:00:00.000Z',
+    updatedAt: '2026-10-01T10:00:00.000Z',
+  });
+}
