@@ -21,6 +21,9 @@ export type { OverlayOrder, OverlayState } from './view';
 
 export const HOST_ATTR = 'data-buyer-shield';
 
+/** How long a state request may take before the next one is sent anyway. */
+const STATE_TIMEOUT_MS = 10_000;
+
 export interface PageInfo {
   kind: string;
   orderId: string | null;
@@ -99,9 +102,8 @@ export class Overlay {
   private stopReadAll = false;
   /** The order ids the state drawn was asked for. */
   private asked = new Set<string>();
-  private requestSeq = 0;
-  private appliedSeq = 0;
-  private refreshPending = false;
+  private refreshing: Promise<void> | null = null;
+  private refreshAgain = false;
 
   constructor(
     private readonly ctx: ContentContext,
@@ -185,14 +187,38 @@ export class Overlay {
     this.decorateTimer = setTimeout(() => this.drawBadges(), 0);
   }
 
-  async refresh(): Promise<void> {
+  /**
+   * Ask the worker for the page's orders and redraw. One request at a time: calls made while
+   * one is out (a burst of reads, the storage change each write causes, cards that arrived
+   * meanwhile) are answered by one more request after it, so each burst costs the page at
+   * most two decodes and redraws instead of one per call.
+   */
+  refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        this.refreshAgain = false;
+        await this.refreshOnce();
+      } while (this.refreshAgain && this.ctx.alive);
+    };
+    this.refreshing = run().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async refreshOnce(): Promise<void> {
     if (this.isListPage()) for (const card of findOrderCards(document)) this.pageOrderIds.add(card.orderId);
     const ids = [...this.pageOrderIds].slice(0, 2000);
-    const seq = ++this.requestSeq;
-    const reply = await this.ctx.send<OverlayState>({ type: 'cs/overlay-state', orderIds: ids });
-    // Replies can cross: only a newer request's state replaces the one drawn.
-    if (seq < this.appliedSeq) return;
-    this.appliedSeq = seq;
+    // A reply that never comes (a worker stopped mid-answer) must not hold up every later refresh.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reply = await Promise.race([
+      this.ctx.send<OverlayState>({ type: 'cs/overlay-state', orderIds: ids }),
+      new Promise<null>((resolve) => (timer = setTimeout(resolve, STATE_TIMEOUT_MS, null))),
+    ]).finally(() => clearTimeout(timer));
     if (reply?.ok) {
       this.setState(reply.value);
       this.asked = new Set(ids);
@@ -200,13 +226,9 @@ export class Overlay {
     this.draw();
   }
 
-  /** Cards whose orders the state was not asked about yet: ask (once per burst), draw them with the answer. */
+  /** Cards whose orders the state was not asked about yet: ask, draw them with the answer. */
   private scheduleRefresh(): void {
-    if (this.refreshPending) return;
-    this.refreshPending = true;
-    void this.refresh().finally(() => {
-      this.refreshPending = false;
-    });
+    void this.refresh();
   }
 
   private isListPage(): boolean {
