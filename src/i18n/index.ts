@@ -44,6 +44,20 @@ export const PLURAL_SEPARATOR = '__';
 const PLURAL_PARAMS = ['count', 'days'] as const;
 
 /**
+ * One Intl.PluralRules per language for every translator: a new translator is made for each
+ * state the overlay receives, and making the rules costs milliseconds on a slow machine.
+ */
+const pluralRulesByLocale = new Map<string, Intl.PluralRules>();
+function pluralRules(locale: string): Intl.PluralRules {
+  let rules = pluralRulesByLocale.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale.replace('_', '-'));
+    pluralRulesByLocale.set(locale, rules);
+  }
+  return rules;
+}
+
+/**
  * A translator over `messages`, falling back to English for a missing key and to the key
  * itself (never an empty string) when both lack it. Placeholders are `{name}`. When a `count`
  * or `days` param is given and the language has a variant for its plural category
@@ -51,13 +65,11 @@ const PLURAL_PARAMS = ['count', 'days'] as const;
  * the general ("other") form every catalogue must have.
  */
 export function createTranslator(messages: Messages, fallback: Messages = {}, locale = 'en'): Translate {
-  let rules: Intl.PluralRules | null = null;
   const variant = (key: string, params: Params): string | undefined => {
     for (const name of PLURAL_PARAMS) {
       const n = params[name];
       if (typeof n !== 'number') continue;
-      rules ??= new Intl.PluralRules(locale.replace('_', '-'));
-      return messages[`${key}${PLURAL_SEPARATOR}${rules.select(n)}`];
+      return messages[`${key}${PLURAL_SEPARATOR}${pluralRules(locale).select(n)}`];
     }
     return undefined;
   };

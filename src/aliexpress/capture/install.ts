@@ -176,8 +176,15 @@ export function installCapture(win: CaptureWindow): boolean {
     const MO = win.MutationObserver;
     const doc = win.document;
     if (MO && doc) {
+      // Every element the parser or the page inserts passes here: only scripts go further.
       new MO((records) => {
-        for (const r of records) for (const n of Array.from(r.addedNodes)) onScript(n);
+        for (const r of records) {
+          const added = r.addedNodes;
+          for (let i = 0; i < added.length; i++) {
+            const n = added[i];
+            if (n && (n.nodeName === 'SCRIPT' || n.nodeName === 'script')) onScript(n);
+          }
+        }
       }).observe(doc, { childList: true, subtree: true });
     }
   } catch {
