@@ -116,6 +116,7 @@ const line = (k, v) => console.error(`  ${k.padEnd(34)} ${v}`);
 console.error('\nBuyer Shield bench (medians):');
 for (const [k, v] of Object.entries(report.budgets.deterministic)) line(`${k} gz`, `${v.value} B  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'OVER'}`);
 for (const [k, v] of Object.entries(report.budgets.timed)) line(k, `${v.value}  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'over'}`);
+if (r.content?.pageLoad) line('page load: paired diff / own work', `${r.content.pageLoad.pairedDifferenceMs} ms / ${r.content.pageLoad.extensionBeforeLoadCpuMs} ms CPU before load (${r.content.pageLoad.extensionBeforeLoadPercent} % of ${r.content.pageLoad.withoutExtensionMs} ms)`);
 if (r.content?.decorate) line('decorate 100, CPU / floor', `${r.content.decorate['100'].decorateCpuMs} ms / plain rows ${r.content.decorateFloor.mainThreadMs} ms`);
 if (r.worker.deadlinesInNode) line('deadlines, 5,000 orders, Node', `${r.worker.deadlinesInNode.totalMs} ms`);
 if (r.storage) line('storage, 5,000 orders', `${r.storage.bytesInUse} B (${r.storage.percentOf10MBCap} % of the 10 MB cap${r.storage.unlimitedStorage ? ', which unlimitedStorage lifts' : ''})`);
