@@ -33,6 +33,16 @@ function orderIdOfHref(href: string | null): string | null {
 export function orderIdOfElement(el: Element): string | null {
   const own = orderIdOfHref(el.getAttribute('href'));
   if (own) return own;
+  // The first order link nearly always names the order: one query for it, the full list only if not.
+  let first: Element | null = null;
+  try {
+    first = el.querySelector(joinSelectors(SELECTORS.orderLink));
+  } catch {
+    // an engine that refuses the selector: the full list below returns none either
+  }
+  if (!first) return null;
+  const id = orderIdOfHref(first.getAttribute('href'));
+  if (id) return id;
   for (const a of all(el, SELECTORS.orderLink)) {
     const id = orderIdOfHref(a.getAttribute('href'));
     if (id) return id;

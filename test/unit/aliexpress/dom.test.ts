@@ -145,6 +145,14 @@ describe('readDom: other languages and layouts', () => {
     expect(findOrderCards(doc)).toEqual([]);
   });
 
+  test('a card whose first order link names no order takes the next link that does', () => {
+    const doc = htmlDocument(
+      '<div class="order-item"><a href="/p/order/detail.html?orderId=&x=1">store</a><a href="/p/order/detail.html?tradeId=12">short</a>' +
+        '<a href="/p/order/detail.html?orderId=8000000000000003">details</a></div>',
+    );
+    expect(findOrderCards(doc).map((c) => c.orderId)).toEqual(['8000000000000003']);
+  });
+
   test('a card nested in another card is part of it (the outer card takes the first order link inside it); the cards after it still count', () => {
     const card = (id: string, inner = '') => `<div class="order-item"><a href="/p/order/detail.html?orderId=${id}">x</a>${inner}</div>`;
     const doc = htmlDocument(
