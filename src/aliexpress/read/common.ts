@@ -199,7 +199,7 @@ const MAY_HOLD_DEADLINE = new RegExp(`${HAS_YEAR.source}|${MAY_COUNT_DAYS.source
  * by the next one or by GONE, and a non-ASCII character is in GONE).
  */
 const GONE = '<\\u0000-\\u001f\\u007f-\\u{10ffff}';
-const RAW_MAY_HOLD_SOURCE = `&|\\d{4}|\\d[\\s-]*(?:[dDjJ${GONE}]|[tT](?:[aA][gG${GONE}]|[${GONE}])|[gG](?:[iI][oO${GONE}]|[uU][nN${GONE}]|[${GONE}]))`;
+const RAW_MAY_HOLD_SOURCE = `&|\\d{4}|\\d[\\s-]*(?:[${GONE}]|[dD](?![b-hj-mo-yB-HJ-MO-Y])|[jJ](?![a-np-zA-NP-Z])|[tT](?:[aA][gG${GONE}]|[${GONE}])|[gG](?:[iI][oO${GONE}]|[uU][nN${GONE}]|[${GONE}]))`;
 /**
  * The first test of every text but URLs, in one match: two letters in a row and a digit (no
  * deadline without a word and a number), and RAW_MAY_HOLD_SOURCE.
@@ -227,10 +227,14 @@ function lacksLetterPair(text: string): boolean {
   return true;
 }
 
-/** Not a URL ("//…", "http://…", "https://…"): those state no deadline. */
+/** Not a URL ("//…", "http://…", "https://…"): those state no deadline. By char codes. */
 function isUrl(text: string): boolean {
   const c = text.charCodeAt(0);
-  return c === 47 ? text.charCodeAt(1) === 47 : c === 104 && (text.startsWith('http://') || text.startsWith('https://'));
+  if (c === 47) return text.charCodeAt(1) === 47;
+  if (c !== 104 || text.charCodeAt(1) !== 116 || text.charCodeAt(2) !== 116 || text.charCodeAt(3) !== 112) return false;
+  // "http" then ":" or "s:", then "//".
+  const colon = text.charCodeAt(4) === 115 ? 5 : 4;
+  return text.charCodeAt(colon) === 58 && text.charCodeAt(colon + 1) === 47 && text.charCodeAt(colon + 2) === 47;
 }
 
 /**
@@ -263,7 +267,11 @@ export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date,
 /** deadlinesFromText, added to `out` (no list made for the many texts that state none). */
 export function addDeadlinesFromText(out: Deadline[], text: string, bases: DeadlineBases, now: Date, locale?: string): void {
   // Every deadline states a date or a day count, in digits; URLs state none.
-  if (!mayHoldDeadline(text)) return;
+  if (mayHoldDeadline(text)) addDeadlinesFromHeldText(out, text, bases, now, locale);
+}
+
+/** addDeadlinesFromText for a text mayHoldDeadline has taken already. */
+export function addDeadlinesFromHeldText(out: Deadline[], text: string, bases: DeadlineBases, now: Date, locale?: string): void {
   const clean = cleanText(text, 4000);
   // Nor without a year (every date has one) or something that may be a day count.
   if (!MAY_HOLD_DEADLINE.test(clean)) return;
@@ -281,9 +289,10 @@ function addSegmentDeadlines(out: Deadline[], seg: string, bases: DeadlineBases,
   // a segment with neither can't give a deadline, whatever its words; nor one of no phrase.
   if (!DIGIT.test(seg)) return;
   const norm = normalizeForMatch(seg);
+  if (!ANY_PHRASE.test(norm)) return;
   const dated = HAS_YEAR.test(seg);
   const count = DAY_COUNT.exec(norm);
-  if ((!dated && !count) || !ANY_PHRASE.test(norm)) return;
+  if (!dated && !count) return;
   const days = count ? Number(count[1]) : NaN;
   for (const phrase of DEADLINE_PHRASES) {
     if (!(phrase.base ? count : dated) || !allMatch(phrase.all, norm)) continue;
