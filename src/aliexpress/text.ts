@@ -14,7 +14,7 @@ export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
+export const hasOwn = Object.prototype.hasOwnProperty;
 
 /** An own property only (never an inherited one such as `__proto__` or `constructor`). */
 export function get(o: unknown, key: string): unknown {
@@ -34,7 +34,11 @@ export function getArr(o: unknown, key: string): unknown[] {
 
 /** A string or finite number field as a raw string (no cleaning). */
 export function getRaw(o: unknown, key: string): string | undefined {
-  const v = get(o, key);
+  return rawOf(get(o, key));
+}
+
+/** getRaw of a value already read: a string, or a finite number as one. */
+export function rawOf(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return undefined;
@@ -42,7 +46,11 @@ export function getRaw(o: unknown, key: string): string | undefined {
 
 /** A cleaned text field, or undefined when absent/empty. */
 export function getText(o: unknown, key: string, max = MAX_TEXT): string | undefined {
-  const v = get(o, key);
+  return textOf(get(o, key), max);
+}
+
+/** getText of a value already read. */
+export function textOf(v: unknown, max = MAX_TEXT): string | undefined {
   if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) return undefined;
   const t = cleanText(String(v), max);
   return t === '' ? undefined : t;
@@ -160,13 +168,19 @@ export interface StringWalkLimits {
 }
 
 /** One walk of forEachString: its limits, what it has counted so far, and the visitor. */
-interface Walk {
+export interface Walk {
   maxDepth: number;
   maxCount: number;
   skipKeys: ReadonlySet<string> | undefined;
   visit: (value: string, key: string) => void;
   count: number;
   visited: number;
+  /** A limit was reached: the walk is over. */
+  done: boolean;
+}
+
+export function newWalk(opts: StringWalkLimits, visit: (value: string, key: string) => void): Walk {
+  return { maxDepth: opts.maxDepth ?? MAX_DEPTH, maxCount: opts.maxCount ?? 5000, skipKeys: opts.skipKeys, visit, count: 0, visited: 0, done: false };
 }
 
 /**
@@ -208,21 +222,34 @@ function walkInto(w: Walk, v: object, key: string, depth: number): boolean {
 }
 
 /**
+ * One value the walk meets at `depth` (under `key`), as walkInto meets it: counted, visited
+ * if a string, walked into if an object or array within the depth limit. Once a limit is
+ * reached the walk is `done` and further steps do nothing. A caller looping over an object's
+ * own keys (skipKeys aside) with a step for each walks it as walkInto would.
+ */
+export function walkStep(w: Walk, x: unknown, key: string, depth: number): void {
+  if (w.done) return;
+  if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) {
+    w.done = true;
+    return;
+  }
+  w.visited++;
+  if (typeof x === 'string') {
+    w.count++;
+    w.visit(x, key);
+  } else if (typeof x === 'object' && x !== null && !(depth >= w.maxDepth) && !walkInto(w, x, key, depth)) {
+    w.done = true;
+  }
+}
+
+/**
  * Calls `visit` with every string value under `root` and the key that held it (for an array
  * item, the array's key), in document order; arrays by their last 2,000 items. Depth- and
  * count-limited (page JSON is untrusted: it may be deep, huge or, once parsed, cyclic).
  */
 export function forEachString(root: unknown, opts: StringWalkLimits, visit: (value: string, key: string) => void): void {
-  const w: Walk = { maxDepth: opts.maxDepth ?? MAX_DEPTH, maxCount: opts.maxCount ?? 5000, skipKeys: opts.skipKeys, visit, count: 0, visited: 0 };
   // The root is the first value met, at depth 0.
-  if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) return;
-  w.visited++;
-  if (typeof root === 'string') {
-    w.count++;
-    visit(root, '');
-  } else if (typeof root === 'object' && root !== null && !(0 >= w.maxDepth)) {
-    walkInto(w, root, '', 0);
-  }
+  walkStep(newWalk(opts, visit), root, '', 0);
 }
 
 /** Every string value under `root` (see forEachString), with the key that held it. */

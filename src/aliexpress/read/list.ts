@@ -2,9 +2,9 @@
 import type { Deadline, Item, OrderObservation } from '../../domain/order';
 import { parseCalendarDate } from '../dates';
 import { moneyOf } from '../money';
-import { absoluteUrl, cleanText, forEachString, get, getArr, getObj, getRaw, getText, idOf, type Obj } from '../text';
+import { absoluteUrl, cleanText, get, getArr, getObj, hasOwn, idOf, isObj, newWalk, rawOf, textOf, walkStep, type Obj, type Walk } from '../text';
 import {
-  addDeadlinesFromText,
+  addDeadlinesFromHeldText,
   buttonCodes,
   earliestPerKind,
   finalize,
@@ -31,61 +31,183 @@ const QUANTITY = /^\d{1,7}$/;
 /** The order id a component's key ends with. */
 const KEY_ID = /(\d{6,24})$/;
 
+/**
+ * The deadline walk of an order's fields (forEachString(fields, { maxCount: 400 }) as it was),
+ * done in the same pass as its fields are read: readOrderFields and readLine step it through
+ * each value they meet (walkStep), in the order the walk meets them. The texts that may hold
+ * a deadline are kept here and read once the order's dates are known. One walk at a time.
+ */
+const held: string[] = [];
+const walk: Walk = newWalk({ maxCount: 400 }, (value) => {
+  // The quick test here: most texts go no further.
+  if (value.length >= 12 && value.length <= 4000 && mayHoldDeadline(value)) held.push(value);
+});
+
+/** An item line (see readLine). */
 export function readItem(line: unknown): Item | null {
-  const title = getText(line, 'itemTitle') ?? getText(line, 'title');
-  if (!title) return null;
-  const q = get(line, 'quantity') ?? get(line, 'itemCount') ?? get(line, 'count');
-  const quantity = typeof q === 'number' ? q : typeof q === 'string' && QUANTITY.test(q) ? Number(q) : 1;
-  const price = moneyOf(get(line, 'formatPriceInfo'), get(line, 'itemPriceText'), get(line, 'currencyCode'));
-  const pid = idOf(get(line, 'productId') ?? get(line, 'itemId'), 1, 24);
+  return isObj(line) ? readLine(line, null) : null;
+}
+
+/**
+ * One item line, its fields picked in one pass over its own keys (as `get` reads them), each
+ * read from its first present key; each value stepped through `w` on the way, if given.
+ */
+function readLine(line: Obj, w: Walk | null): Item | null {
+  let itemTitle: unknown, title: unknown, quantity: unknown, itemCount: unknown, count: unknown;
+  let priceInfo: unknown, priceText: unknown, currency: unknown, productId: unknown, itemId: unknown;
+  let skuAttrs: unknown, skuDesc: unknown, imgUrl: unknown, pic: unknown, tags: unknown;
+  // Own keys only: an own "__proto__" or "constructor" is one more key that no case takes.
+  for (const k in line) {
+    if (!hasOwn.call(line, k)) continue;
+    const v = line[k];
+    if (w) walkStep(w, v, k, LINE_DEPTH + 1);
+    switch (k) {
+      case 'itemTitle': itemTitle = v; break;
+      case 'title': title = v; break;
+      case 'quantity': quantity = v; break;
+      case 'itemCount': itemCount = v; break;
+      case 'count': count = v; break;
+      case 'formatPriceInfo': priceInfo = v; break;
+      case 'itemPriceText': priceText = v; break;
+      case 'currencyCode': currency = v; break;
+      case 'productId': productId = v; break;
+      case 'itemId': itemId = v; break;
+      case 'skuAttrs': skuAttrs = v; break;
+      case 'skuDesc': skuDesc = v; break;
+      case 'itemImgUrl': imgUrl = v; break;
+      case 'itemPic': pic = v; break;
+      case 'itemTags': tags = v; break;
+    }
+  }
+  const name = textOf(itemTitle) ?? textOf(title);
+  if (!name) return null;
+  const q = quantity ?? itemCount ?? count;
+  const n = typeof q === 'number' ? q : typeof q === 'string' && QUANTITY.test(q) ? Number(q) : 1;
+  const pid = idOf(productId ?? itemId, 1, 24);
   const item: Item = {
-    title,
-    quantity: Number.isSafeInteger(quantity) && quantity >= 0 ? quantity : 1,
-    price,
-    variant: variantOf(get(line, 'skuAttrs')) ?? getText(line, 'skuDesc') ?? null,
+    title: name,
+    quantity: Number.isSafeInteger(n) && n >= 0 ? n : 1,
+    price: moneyOf(priceInfo, priceText, currency),
+    variant: variantOf(skuAttrs) ?? textOf(skuDesc) ?? null,
   };
   if (pid) item.productId = pid;
-  const img = absoluteUrl(getRaw(line, 'itemImgUrl') ?? getRaw(line, 'itemPic'));
+  const img = absoluteUrl(rawOf(imgUrl) ?? rawOf(pic));
   if (img) item.imageUrl = img;
-  if (isFreeReturn(get(line, 'itemTags'))) item.freeReturn = true;
+  if (isFreeReturn(tags)) item.freeReturn = true;
   return item;
 }
 
-export function readOrderFields(fields: Obj, ctx: ReadContext, fallbackId: string | null): OrderObservation | null {
-  const orderId = idOf(get(fields, 'orderId')) ?? fallbackId;
-  if (!orderId) return null;
-  const statusText = getText(fields, 'statusText') ?? getText(fields, 'orderStatusText') ?? null;
-  const buttons = get(fields, 'buttons');
-  const codes = buttonCodes(buttons);
-  const status = resolveStatus(codes, [get(fields, 'orderStatus'), get(fields, 'status')], statusText);
-  const placedOn = parseCalendarDate(getText(fields, 'orderDateText') ?? '', ctx.locale);
-  const items: Item[] = [];
-  const lines = getArr(fields, 'orderLines');
-  for (let i = 0; i < lines.length && i < 200; i++) {
-    const item = readItem(lines[i]);
-    if (item) items.push(item);
+/** The walk's depth of an order line (fields 0, orderLines 1). */
+const LINE_DEPTH = 2;
+/** The first lines are items, the last ones walked (walkInto): up to this many lines, both are all of them. */
+const MAX_ITEMS = 200;
+
+/**
+ * The items of `orderLines` (the first 200 lines), stepped through the walk as the walk meets
+ * the array (at depth 1) when it has at most 200 lines: each line read and walked in one pass.
+ */
+function readLines(lines: unknown, w: Walk, items: Item[]): void {
+  if (!Array.isArray(lines) || lines.length > MAX_ITEMS) {
+    // Not one pass: the walk, then the items.
+    walkStep(w, lines, 'orderLines', 1);
+    if (Array.isArray(lines)) {
+      for (let i = 0; i < MAX_ITEMS; i++) {
+        const item = readItem(lines[i]);
+        if (item) items.push(item);
+      }
+    }
+    return;
   }
+  // walkStep of the array and walkInto over its items, with each item read where it is met.
+  let into = false;
+  if (!w.done) {
+    if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) w.done = true;
+    else {
+      w.visited++;
+      into = !(1 >= w.maxDepth);
+    }
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const x: unknown = lines[i];
+    let walked = false;
+    if (into && !w.done) {
+      if (!isObj(x) || LINE_DEPTH >= w.maxDepth) walkStep(w, x, 'orderLines', LINE_DEPTH);
+      else if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) w.done = true;
+      else {
+        // walkStep of the line, its keys stepped by readLine.
+        w.visited++;
+        walked = true;
+        const item = readLine(x, w);
+        if (item) items.push(item);
+      }
+    }
+    if (!walked && isObj(x)) {
+      const item = readLine(x, null);
+      if (item) items.push(item);
+    }
+  }
+}
+
+export function readOrderFields(fields: Obj, ctx: ReadContext, key: string): OrderObservation | null {
+  let id: unknown, statusTextV: unknown, orderStatusText: unknown, buttons: unknown, orderStatus: unknown, statusV: unknown;
+  let dateText: unknown, storeName: unknown, storeUrl: unknown, priceInfo: unknown, totalText: unknown, currency: unknown;
+  const items: Item[] = [];
+  // The walk starts at the fields (depth 0, counted), then meets each of their values at depth 1.
+  if (held.length > 0) held.length = 0;
+  walk.count = 0;
+  walk.visited = 1;
+  walk.done = walk.maxDepth <= 0;
+  for (const k in fields) {
+    if (!hasOwn.call(fields, k)) continue;
+    const v = fields[k];
+    if (k === 'orderLines') {
+      readLines(v, walk, items);
+      continue;
+    }
+    walkStep(walk, v, k, 1);
+    switch (k) {
+      case 'orderId': id = v; break;
+      case 'statusText': statusTextV = v; break;
+      case 'orderStatusText': orderStatusText = v; break;
+      case 'buttons': buttons = v; break;
+      case 'orderStatus': orderStatus = v; break;
+      case 'status': statusV = v; break;
+      case 'orderDateText': dateText = v; break;
+      case 'storeName': storeName = v; break;
+      case 'storePageUrl': storeUrl = v; break;
+      case 'formatPriceInfo': priceInfo = v; break;
+      case 'totalPriceText': totalText = v; break;
+      case 'currencyCode': currency = v; break;
+    }
+  }
+  // The id at the end of the component's key, needed only when its fields give none.
+  const orderId = idOf(id) ?? KEY_ID.exec(key)?.[1] ?? null;
+  if (!orderId) return null;
+  const statusText = textOf(statusTextV) ?? textOf(orderStatusText) ?? null;
+  const codes = buttonCodes(buttons);
+  const status = resolveStatus(codes, [orderStatus, statusV], statusText);
+  const placedOn = parseCalendarDate(textOf(dateText) ?? '', ctx.locale);
   const obs: OrderObservation = {
     orderId,
     site: ctx.site,
     status,
     statusText,
     store: {
-      name: getText(fields, 'storeName') ?? null,
-      url: absoluteUrl(getRaw(fields, 'storePageUrl')),
+      name: textOf(storeName) ?? null,
+      url: absoluteUrl(rawOf(storeUrl)),
     },
-    total: moneyOf(get(fields, 'formatPriceInfo'), get(fields, 'totalPriceText'), get(fields, 'currencyCode')),
+    total: moneyOf(priceInfo, totalText, currency),
     items,
   };
   if (placedOn) obs.placedOn = placedOn;
   if (Array.isArray(buttons)) obs.canConfirm = hasConfirm(codes);
-  const deadlines: Deadline[] = [];
-  const bases = { placedOn };
-  forEachString(fields, { maxCount: 400 }, (value) => {
-    // The quick test first, here: most texts go no further (addDeadlinesFromText repeats it).
-    if (value.length >= 12 && value.length <= 4000 && mayHoldDeadline(value)) addDeadlinesFromText(deadlines, value, bases, ctx.now, ctx.locale);
-  });
-  if (deadlines.length > 0) obs.deadlines = earliestPerKind(deadlines);
+  if (held.length > 0) {
+    const deadlines: Deadline[] = [];
+    const bases = { placedOn };
+    for (const text of held) addDeadlinesFromHeldText(deadlines, text, bases, ctx.now, ctx.locale);
+    held.length = 0;
+    if (deadlines.length > 0) obs.deadlines = earliestPerKind(deadlines);
+  }
   return obs;
 }
 
@@ -121,9 +243,7 @@ export function readOrderList(payload: unknown, ctx: ReadContext): ReadResult {
       continue;
     }
     if (!isOrderTag(c.tag)) continue;
-    // The id at the end of the component's key, needed only when its fields give none.
-    const keyId = idOf(get(c.fields, 'orderId')) ? null : (KEY_ID.exec(c.key)?.[1] ?? null);
-    const raw = readOrderFields(c.fields, ctx, keyId);
+    const raw = readOrderFields(c.fields, ctx, c.key);
     if (!raw) {
       problems.push(problem(PROBLEM.invalidRecord, `component ${cleanText(c.key, 80)} has no order id`));
       continue;
