@@ -98,6 +98,22 @@ const FORMS: ReadonlyArray<readonly [RegExp, DateOfMatch]> = [
 ];
 
 /**
+ * A whole text in the form "Jul 15, 2026" whose month MONTHS knows: the date it writes, or
+ * null when there is no such day; undefined for any other text.
+ */
+/** Whether bareMonthDayYear reads `text` (without making the date). */
+export function isBareMonthDayYear(text: string): boolean {
+  return MONTH_DAY_YEAR.test(text) && MONTHS.has(text.slice(0, text.indexOf(' ')).toLowerCase());
+}
+
+export function bareMonthDayYear(text: string): CalendarDate | null | undefined {
+  const simple = MONTH_DAY_YEAR.exec(text);
+  if (!simple) return undefined;
+  const month = MONTHS.get((simple[1] as string).toLowerCase());
+  return month ? dateOf(Number(simple[3]), month, Number(simple[2])) : undefined;
+}
+
+/**
  * The first calendar date written in `text` (which may be a longer sentence), as 'YYYY-MM-DD',
  * or null. `hintLocale` only decides ambiguous numeric dates such as 03/04/2026.
  */
@@ -106,11 +122,8 @@ export function parseCalendarDate(text: string, hintLocale?: string): CalendarDa
   const s = text.length > 4000 ? text.slice(0, 4000) : text;
   // "Jul 15, 2026", the whole text: the MONTH_FIRST match at its start, which no other form
   // matches (see the tests), read without scanning for the others.
-  const simple = MONTH_DAY_YEAR.exec(s);
-  if (simple) {
-    const month = MONTHS.get((simple[1] as string).toLowerCase());
-    if (month) return dateOf(Number(simple[3]), month, Number(simple[2]));
-  }
+  const bare = bareMonthDayYear(s);
+  if (bare !== undefined) return bare;
   if (!HAS_YEAR.test(s)) return null;
   // The date written first: each form's first date, if it starts before the best so far
   // (on a tie, the earlier form wins).

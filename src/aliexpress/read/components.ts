@@ -30,29 +30,42 @@ export function mtopFailure(payload: unknown): string | null {
 /** Every component under `root` (depth-limited), in document order. */
 export function findComponents(root: unknown, maxCount = 2000): Component[] {
   const out: Component[] = [];
-  const stack: { v: unknown; key: string; depth: number }[] = [{ v: root, key: '', depth: 0 }];
+  // The stack as three arrays (value, key, depth): no entry made per value met, and an array
+  // item's key (its index) written out only when it is a component.
+  const values: unknown[] = [root];
+  const keys: (string | number)[] = [''];
+  const depths: number[] = [0];
   let visited = 0;
-  while (stack.length > 0 && out.length < maxCount && visited < 50_000) {
-    const { v, key, depth } = stack.pop() as { v: unknown; key: string; depth: number };
+  while (values.length > 0 && out.length < maxCount && visited < 50_000) {
+    const v = values.pop();
+    const key = keys.pop() as string | number;
+    const depth = depths.pop() as number;
     visited++;
-    if (!isObj(v) && !Array.isArray(v)) continue;
-    if (isObj(v)) {
+    if (typeof v !== 'object' || v === null) continue;
+    const isArray = Array.isArray(v);
+    if (!isArray) {
       const tag = get(v, 'tag') ?? get(v, 'type');
       const fields = getObj(v, 'fields');
       if (typeof tag === 'string' && fields && tag.length <= 100) {
-        out.push({ key, tag, fields });
+        out.push({ key: String(key), tag, fields });
         continue;
       }
     }
     if (depth >= Math.min(MAX_DEPTH, 8)) continue;
     // The first 2,000 children, pushed last first so that they come off in order.
-    if (Array.isArray(v)) {
-      for (let i = Math.min(v.length, 2000) - 1; i >= 0; i--) stack.push({ v: v[i], key: String(i), depth: depth + 1 });
+    if (isArray) {
+      for (let i = Math.min(v.length, 2000) - 1; i >= 0; i--) {
+        values.push(v[i]);
+        keys.push(i);
+        depths.push(depth + 1);
+      }
     } else {
-      const keys = Object.keys(v);
-      for (let i = Math.min(keys.length, 2000) - 1; i >= 0; i--) {
-        const k = keys[i] as string;
-        stack.push({ v: (v as Obj)[k], key: k, depth: depth + 1 });
+      const own = Object.keys(v);
+      for (let i = Math.min(own.length, 2000) - 1; i >= 0; i--) {
+        const k = own[i] as string;
+        values.push((v as Obj)[k]);
+        keys.push(k);
+        depths.push(depth + 1);
       }
     }
   }

@@ -38,9 +38,10 @@ const KEY_ID = /(\d{6,24})$/;
  * a deadline are kept here and read once the order's dates are known. One walk at a time.
  */
 const held: string[] = [];
+let heldCount = 0;
 const walk: Walk = newWalk({ maxCount: 400 }, (value) => {
   // The quick test here: most texts go no further.
-  if (value.length >= 12 && value.length <= 4000 && mayHoldDeadline(value)) held.push(value);
+  if (value.length >= 12 && value.length <= 4000 && mayHoldDeadline(value)) held[heldCount++] = value;
 });
 
 /** An item line (see readLine). */
@@ -153,7 +154,7 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, key: string): Ord
   let dateText: unknown, storeName: unknown, storeUrl: unknown, priceInfo: unknown, totalText: unknown, currency: unknown;
   const items: Item[] = [];
   // The walk starts at the fields (depth 0, counted), then meets each of their values at depth 1.
-  if (held.length > 0) held.length = 0;
+  heldCount = 0;
   walk.count = 0;
   walk.visited = 1;
   walk.done = walk.maxDepth <= 0;
@@ -201,11 +202,11 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, key: string): Ord
   };
   if (placedOn) obs.placedOn = placedOn;
   if (Array.isArray(buttons)) obs.canConfirm = hasConfirm(codes);
-  if (held.length > 0) {
+  if (heldCount > 0) {
     const deadlines: Deadline[] = [];
     const bases = { placedOn };
-    for (const text of held) addDeadlinesFromHeldText(deadlines, text, bases, ctx.now, ctx.locale);
-    held.length = 0;
+    for (let i = 0; i < heldCount; i++) addDeadlinesFromHeldText(deadlines, held[i] as string, bases, ctx.now, ctx.locale);
+    heldCount = 0;
     if (deadlines.length > 0) obs.deadlines = earliestPerKind(deadlines);
   }
   return obs;
@@ -216,11 +217,32 @@ function inPageOrder(components: Component[], data: unknown): Component[] {
   const structure = getObj(getObj(data, 'hierarchy'), 'structure');
   if (!structure) return components;
   const position = new Map<string, number>();
-  for (const key of Object.keys(structure).slice(0, 500)) {
-    for (const child of getArr(structure, key).slice(0, 5000)) {
+  const keys = Object.keys(structure);
+  for (let k = 0; k < keys.length && k < 500; k++) {
+    const children = getArr(structure, keys[k] as string);
+    for (let i = 0; i < children.length && i < 5000; i++) {
+      const child: unknown = children[i];
       if (typeof child === 'string' && !position.has(child)) position.set(child, position.size);
     }
   }
+  // Each component in the slot of its position, those of none after in their order: the
+  // stable sort by position, unless two share one or the slots are many (then sorted).
+  if (position.size > 4 * components.length + 100) return sortedByPosition(components, position);
+  const slots: (Component | undefined)[] = new Array<Component | undefined>(position.size);
+  const rest: Component[] = [];
+  for (const c of components) {
+    const p = position.get(c.key);
+    if (p === undefined) rest.push(c);
+    else if (slots[p] === undefined) slots[p] = c;
+    else return sortedByPosition(components, position);
+  }
+  const out: Component[] = [];
+  for (const c of slots) if (c !== undefined) out.push(c);
+  for (const c of rest) out.push(c);
+  return out;
+}
+
+function sortedByPosition(components: Component[], position: ReadonlyMap<string, number>): Component[] {
   return components
     .map((c, i) => ({ c, i, p: position.get(c.key) ?? Number.MAX_SAFE_INTEGER }))
     .sort((a, b) => a.p - b.p || a.i - b.i)

@@ -28,13 +28,43 @@ import {
 } from '../../../src/aliexpress/read/common';
 import { findComponents, mtopData, type Component } from '../../../src/aliexpress/read/components';
 import { LIST_BODY_TAGS, LIST_ORDER_TAGS, readItem, readOrderList } from '../../../src/aliexpress/read/list';
-import { absoluteUrl, cleanText, forEachString, get, getArr, getObj, getRaw, getText, idOf, type Obj } from '../../../src/aliexpress/text';
+import { absoluteUrl, cleanText, forEachString, get, getArr, getObj, getRaw, getText, idOf, isObj, MAX_DEPTH, type Obj } from '../../../src/aliexpress/text';
 import { mulberry32 } from '../../seeded';
 
 // ------------------------------------------------------------------ the reader as it was
 
 const QUANTITY = /^\d{1,7}$/;
 const KEY_ID = /(\d{6,24})$/;
+
+function oldFindComponents(root: unknown, maxCount = 2000): Component[] {
+  const out: Component[] = [];
+  const stack: { v: unknown; key: string; depth: number }[] = [{ v: root, key: '', depth: 0 }];
+  let visited = 0;
+  while (stack.length > 0 && out.length < maxCount && visited < 50_000) {
+    const { v, key, depth } = stack.pop() as { v: unknown; key: string; depth: number };
+    visited++;
+    if (!isObj(v) && !Array.isArray(v)) continue;
+    if (isObj(v)) {
+      const tag = get(v, 'tag') ?? get(v, 'type');
+      const fields = getObj(v, 'fields');
+      if (typeof tag === 'string' && fields && tag.length <= 100) {
+        out.push({ key, tag, fields });
+        continue;
+      }
+    }
+    if (depth >= Math.min(MAX_DEPTH, 8)) continue;
+    if (Array.isArray(v)) {
+      for (let i = Math.min(v.length, 2000) - 1; i >= 0; i--) stack.push({ v: v[i], key: String(i), depth: depth + 1 });
+    } else {
+      const keys = Object.keys(v);
+      for (let i = Math.min(keys.length, 2000) - 1; i >= 0; i--) {
+        const k = keys[i] as string;
+        stack.push({ v: (v as Obj)[k], key: k, depth: depth + 1 });
+      }
+    }
+  }
+  return out;
+}
 
 function oldIsOrderTag(tag: string): boolean {
   return LIST_ORDER_TAGS.includes(tag) || /(?:^|_)list_order$/.test(tag);
@@ -113,7 +143,7 @@ function oldReadOrderList(payload: unknown, ctx: ReadContext): ReadResult {
   const problems: ReadResult['problems'] = [];
   const observations: OrderObservation[] = [];
   const data = mtopData(payload);
-  const components = oldInPageOrder(findComponents(data), data);
+  const components = oldInPageOrder(oldFindComponents(data), data);
   let hasMore: boolean | undefined;
   let sawBody = false;
   const seen = new Set<string>();
@@ -349,6 +379,56 @@ describe('the order list read in one pass, as it was read before', () => {
     let deadlines = 0;
     for (let i = 0; i < 200; i++) deadlines += same(JSON.stringify(limitOrder())).deadlines;
     expect(deadlines).toBeGreaterThan(300);
+  });
+
+  test('components put in page order, whatever the structure says', () => {
+    const capture = JSON.parse(CAPTURE) as { data: { data: Record<string, unknown>; hierarchy: { structure: Record<string, unknown> } } };
+    const keys = Object.keys(capture.data.data);
+    for (let i = 0; i < 300; i++) {
+      const payload = JSON.parse(CAPTURE) as typeof capture;
+      const structure: Record<string, unknown> = {};
+      // Shuffled, cut, repeated and foreign keys, some lists not lists; a component twice (an array's index as its key).
+      for (let n = int(4); n > 0; n--) structure[pick(['root', 'body', 'x', '0'])] = int(8) ? keys.filter(() => int(3) > 0).sort(() => rnd() - 0.5).concat(int(2) ? ['0', 'nope', pick(keys)] : []) : 'x';
+      payload.data.hierarchy.structure = structure;
+      if (int(3) === 0) {
+        payload.data.data['list'] = [payload.data.data[pick(keys)], payload.data.data[pick(keys)]];
+        payload.data.data['list2'] = [payload.data.data[pick(keys)]];
+      }
+      same(JSON.stringify(payload));
+    }
+  });
+
+  test('components found as before, in every capture, mutated, nested deep and wide', () => {
+    const dir = join(__dirname, '../../fixtures/aliexpress');
+    const captures = ['order-list', 'order-detail', 'tracking', 'refund-list', 'order-count'].map((n) => readFileSync(join(dir, `${n}.2026-09.json`), 'utf8'));
+    const nest = (n: number): unknown => {
+      let v: unknown = { tag: 'pc_om_list_order', fields: { orderId: '8214398062177351' } };
+      // Shared branches, six wide: past depth 8 or 50,000 values the search stops.
+      for (let i = 0; i < n; i++) {
+        const leaf = { tag: `t${i}`, fields: { i } };
+        v = int(2) ? [v, 'x', leaf, v, v, v, v] : { fields: v, tag: int(2) ? 'x' : 7, [`k${i}`]: v, a: v, b: [v, leaf], c: v };
+      }
+      return v;
+    };
+    for (let i = 0; i < 600; i++) {
+      const payload = JSON.parse(pick(captures)) as unknown;
+      const all = slots(payload);
+      for (let n = 1 + int(6); n > 0; n--) mutate(all);
+      const [c, k] = pick(all);
+      if (int(4) === 0) (c as Record<string, unknown>)[k] = nest(4 + int(9));
+      if (int(8) === 0) (c as Record<string, unknown>)[k] = Array.from({ length: 2500 + int(100) }, (_, j) => (j % 7 ? j : { tag: 't', fields: {} }));
+      const maxCount = pick([2000, 5, 1]);
+      expect(findComponents(payload, maxCount)).toEqual(oldFindComponents(payload, maxCount));
+    }
+    // Values enough to stop the search at 50,000 while it meets component after component.
+    for (const extra of [0, 1, 2, 37]) {
+      const filler = Array.from({ length: 25 }, (_, j) => new Array(1960 + (j === 0 ? extra : 0)).fill(0));
+      const payload = { data: { filler, comps: Array.from({ length: 1500 }, (_, j) => ({ tag: 't', fields: { j } })) } };
+      const found = findComponents(payload);
+      expect(found).toEqual(oldFindComponents(payload));
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.length).toBeLessThan(1500);
+    }
   });
 
   test('item lines read alone (the detail reader), own keys only', () => {

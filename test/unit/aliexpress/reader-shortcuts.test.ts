@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { isValidCalendarDate, addDays, localDateOf } from '../../../src/domain/dates';
 import { moneyFromParts } from '../../../src/domain/money';
 import type { CalendarDate, Deadline } from '../../../src/domain/order';
-import { HAS_YEAR, parseCalendarDate } from '../../../src/aliexpress/dates';
+import { bareMonthDayYear, HAS_YEAR, parseCalendarDate } from '../../../src/aliexpress/dates';
 import { parseFormatPriceInfo } from '../../../src/aliexpress/money';
 import { DAY_COUNT, DEADLINE_PHRASES, MAY_COUNT_DAYS, MONTH_NAMES } from '../../../src/aliexpress/phrases';
 import { deadlinesFromText, mayHoldDeadline, segments, type DeadlineBases } from '../../../src/aliexpress/read/common';
@@ -115,6 +115,31 @@ describe('deadlines: the shortcuts read what the full path reads', () => {
     }
     // Plenty of texts state deadlines: the comparison really compares something.
     expect(found).toBeGreaterThan(1000);
+  });
+
+  test('a bare month date ("Jul 15, 2026", an order date) states no deadline, whatever the month', () => {
+    // addDeadlinesFromHeldText turns such texts away: no phrase matches any month name.
+    const names = new Set<string>();
+    for (const [, spellings] of MONTH_NAMES) {
+      for (const n of spellings) {
+        const key = normalizeForMatch(n).replace(/[.'\u05f3]/g, '');
+        if (/^[a-z]{2,15}$/.test(key)) names.add(key);
+      }
+    }
+    let bare = 0;
+    for (const name of names) {
+      for (const word of [name, name.toUpperCase(), (name[0] as string).toUpperCase() + name.slice(1)]) {
+        for (const day of ['0', '1', '9', '10', '29', '31', '99']) {
+          for (const year of ['0000', '1989', '2026', '2200', '9999']) {
+            const text = `${word} ${day}, ${year}`;
+            if (bareMonthDayYear(text) !== undefined) bare++;
+            expect(fullDeadlines(text, BASES, NOW), text).toEqual([]);
+            expect(deadlinesFromText(text, BASES, NOW), text).toEqual([]);
+          }
+        }
+      }
+    }
+    expect(bare).toBe(names.size * 3 * 7 * 5);
   });
 
   test('mayHoldDeadline turns away no text the cleaned-text test takes', () => {
