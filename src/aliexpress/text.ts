@@ -165,12 +165,15 @@ export interface StringWalkLimits {
   maxDepth?: number;
   /** At most this many strings, and ten times as many values visited. */
   maxCount?: number;
+  /** Shorter strings are counted as any, but not handed to the visitor. */
+  minLength?: number;
 }
 
 /** One walk of forEachString: its limits, what it has counted so far, and the visitor. */
 export interface Walk {
   maxDepth: number;
   maxCount: number;
+  minLength: number;
   skipKeys: ReadonlySet<string> | undefined;
   visit: (value: string, key: string) => void;
   count: number;
@@ -180,7 +183,7 @@ export interface Walk {
 }
 
 export function newWalk(opts: StringWalkLimits, visit: (value: string, key: string) => void): Walk {
-  return { maxDepth: opts.maxDepth ?? MAX_DEPTH, maxCount: opts.maxCount ?? 5000, skipKeys: opts.skipKeys, visit, count: 0, visited: 0, done: false };
+  return { maxDepth: opts.maxDepth ?? MAX_DEPTH, maxCount: opts.maxCount ?? 5000, minLength: opts.minLength ?? 0, skipKeys: opts.skipKeys, visit, count: 0, visited: 0, done: false };
 }
 
 /**
@@ -198,7 +201,7 @@ function walkInto(w: Walk, v: object, key: string, depth: number): boolean {
       const x: unknown = v[i];
       if (typeof x === 'string') {
         w.count++;
-        w.visit(x, key);
+        if (x.length >= w.minLength) w.visit(x, key);
       } else if (typeof x === 'object' && x !== null && !(below >= w.maxDepth) && !walkInto(w, x, key, below)) {
         return false;
       }
@@ -213,7 +216,7 @@ function walkInto(w: Walk, v: object, key: string, depth: number): boolean {
     const x: unknown = (v as Obj)[k];
     if (typeof x === 'string') {
       w.count++;
-      w.visit(x, k);
+      if (x.length >= w.minLength) w.visit(x, k);
     } else if (typeof x === 'object' && x !== null && !(below >= w.maxDepth) && !walkInto(w, x, k, below)) {
       return false;
     }
@@ -236,7 +239,7 @@ export function walkStep(w: Walk, x: unknown, key: string, depth: number): void 
   w.visited++;
   if (typeof x === 'string') {
     w.count++;
-    w.visit(x, key);
+    if (x.length >= w.minLength) w.visit(x, key);
   } else if (typeof x === 'object' && x !== null && !(depth >= w.maxDepth) && !walkInto(w, x, key, depth)) {
     w.done = true;
   }

@@ -215,18 +215,53 @@ const MAY_HOLD_DEADLINE = new RegExp(`${HAS_YEAR.source}|${MAY_COUNT_DAYS.source
  * by the next one or by GONE, and a non-ASCII character is in GONE).
  */
 const GONE = '<\\u0000-\\u001f\\u007f-\\u{10ffff}';
-const RAW_MAY_HOLD_SOURCE = `&|\\d{4}|\\d[\\s-]*(?:[${GONE}]|[dD](?![b-hj-mo-yB-HJ-MO-Y])|[jJ](?![a-np-zA-NP-Z])|[tT](?:[aA][gG${GONE}]|[${GONE}])|[gG](?:[iI][oO${GONE}]|[uU][nN${GONE}]|[${GONE}]))`;
+export const RAW_MAY_HOLD_SOURCE = `&|\\d{4}|\\d[\\s-]*(?:[${GONE}]|[dD](?![b-hj-mo-yB-HJ-MO-Y])|[jJ](?![a-np-zA-NP-Z])|[tT](?:[aA][gG${GONE}]|[${GONE}])|[gG](?:[iI][oO${GONE}]|[uU][nN${GONE}]|[${GONE}]))`;
 /**
  * The first test of every text but URLs, in one match: two letters in a row and a digit (no
  * deadline without a word and a number), and RAW_MAY_HOLD_SOURCE.
  */
 const FIRST_TEST = new RegExp(`^(?=[^]*?\\p{L}{2})(?=[^]*?(?:${RAW_MAY_HOLD_SOURCE}))(?=[^]*?\\d)`, 'u');
+/** RAW_MAY_HOLD_SOURCE anywhere from lastIndex on. */
+const RAW_MAY_HOLD_FROM = new RegExp(RAW_MAY_HOLD_SOURCE, 'gu');
+
 /**
- * RAW_MAY_HOLD_SOURCE at a place outside the tags of markup, in one match: from the start, over
- * whole tags (as TAG removes them, left to right) or one character that opens none, lazily,
- * to a match. A match inside a tag (a colour, a size) is what cleaning removes.
+ * RAW_MAY_HOLD_SOURCE at a place outside the tags of markup: tags (as TAG removes them, left to
+ * right: "<" and a letter or "/" and a letter, to the first ">" or the end) skipped, the text
+ * between them searched. A match inside a tag (a colour, a size) is what cleaning removes; a
+ * match that starts outside may run on into one. reader-shortcuts.test.ts checks this against
+ * the one regex it stands for.
  */
-const RAW_MAY_HOLD_OUTSIDE_TAGS = new RegExp(`^(?:<\\/?[a-zA-Z][^>]*(?:>|$)|(?!<\\/?[a-zA-Z])[^])*?(?:${RAW_MAY_HOLD_SOURCE})`, 'u');
+export function rawMayHoldOutsideTags(text: string): boolean {
+  // The first match at or after the current place, once searched (-1: none; -2: not yet).
+  let found = -2;
+  let from = 0;
+  for (;;) {
+    let tag = text.indexOf('<', from);
+    while (tag >= 0 && !opensTag(text, tag)) tag = text.indexOf('<', tag + 1);
+    const end = tag < 0 ? text.length : tag;
+    if (from < end) {
+      if (found !== -1 && found < from) {
+        RAW_MAY_HOLD_FROM.lastIndex = from;
+        const m = RAW_MAY_HOLD_FROM.exec(text);
+        found = m ? m.index : -1;
+      }
+      if (found === -1) return false;
+      if (found < end) return true;
+    }
+    if (tag < 0) return false;
+    const close = text.indexOf('>', tag);
+    if (close < 0) return false;
+    from = close + 1;
+  }
+}
+
+/** "<" then a letter, or "/" and a letter: a tag starts here. */
+function opensTag(text: string, at: number): boolean {
+  let c = text.charCodeAt(at + 1);
+  if (c === 47) c = text.charCodeAt(at + 2);
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122;
+}
 
 /**
  * No two characters in a row that may be letters (ASCII letters, or anything beyond ASCII):
@@ -263,11 +298,25 @@ function isUrl(text: string): boolean {
  */
 export function mayHoldDeadline(text: string): boolean {
   if (isUrl(text) || lacksLetterPair(text)) return false;
-  if (!text.includes('<')) return FIRST_TEST.test(text);
+  // A page repeats its labels in every order ("Free returns", a tag's description): the
+  // last texts the tests below turned away are turned away again by equality.
+  const n = text.length;
+  for (let i = 0; i < RECENT; i++) if (turnedAwayLength[i] === n && turnedAway[i] === text) return false;
   // In markup, only what lies outside its tags (digits in colours and sizes are not text),
   // then the rest of FIRST_TEST.
-  return RAW_MAY_HOLD_OUTSIDE_TAGS.test(text) && LETTERS.test(text) && DIGIT.test(text);
+  const holds = text.includes('<') ? rawMayHoldOutsideTags(text) && LETTERS.test(text) && DIGIT.test(text) : FIRST_TEST.test(text);
+  if (!holds && n <= 500) {
+    turnedAway[turnedAwayNext] = text;
+    turnedAwayLength[turnedAwayNext] = n;
+    turnedAwayNext = (turnedAwayNext + 1) % RECENT;
+  }
+  return holds;
 }
+
+const RECENT = 16;
+const turnedAway: string[] = new Array<string>(RECENT).fill('');
+const turnedAwayLength = new Int32Array(RECENT);
+let turnedAwayNext = 0;
 
 /** The first regex of every deadline phrase: a segment none matches is of no phrase. */
 const ANY_PHRASE = new RegExp(DEADLINE_PHRASES.map((p) => `(?:${(p.all[0] as RegExp).source})`).join('|'));
@@ -365,7 +414,12 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2
 /** The last site SITE took: every order of a page has the same one, tested once. */
 let siteTaken: string | undefined;
 
-export function finalize(raw: OrderObservation, problems: ReadProblem[]): OrderObservation | null {
+/**
+ * The observation if it passes the gate, bounded and with invalid amounts dropped. `own`:
+ * the caller hands `raw` over (nothing else holds it), so it is changed in place rather than
+ * copied; either way the result holds the same.
+ */
+export function finalize(raw: OrderObservation, problems: ReadProblem[], own = false): OrderObservation | null {
   const site: unknown = raw.site;
   const siteOk = (typeof site === 'string' && site === siteTaken) || SITE.test(String(site));
   if (siteOk && typeof site === 'string') siteTaken = site;
@@ -373,14 +427,14 @@ export function finalize(raw: OrderObservation, problems: ReadProblem[]): OrderO
     problems.push(problem(PROBLEM.invalidRecord, `order ${String(raw.orderId).slice(0, 30)}: invalid id or site`));
     return null;
   }
-  const obs: OrderObservation = { ...raw };
+  const obs: OrderObservation = own ? raw : { ...raw };
   if (obs.total !== undefined && obs.total !== null && !validMoney(obs.total)) obs.total = null;
-  if (obs.items) {
+  if (obs.items && !(own && itemsPass(obs.items))) {
     // The first 200 well-formed items, an invalid price dropped.
     const items: Item[] = [];
     for (const i of obs.items) {
       if (items.length === 200) break;
-      if (typeof i.title !== 'string' || !Number.isInteger(i.quantity) || i.quantity < 0 || i.quantity > 1e6) continue;
+      if (!wellFormed(i)) continue;
       items.push(i.price && !validMoney(i.price) ? { ...i, price: null } : i);
     }
     obs.items = items;
@@ -388,6 +442,17 @@ export function finalize(raw: OrderObservation, problems: ReadProblem[]): OrderO
   if (obs.tracking) obs.tracking = sanitizePackages(obs.tracking);
   if (obs.deadlines) obs.deadlines = obs.deadlines.filter((d) => isValidCalendarDate(d.due)).slice(0, 50);
   return obs;
+}
+
+function wellFormed(i: Item): boolean {
+  return typeof i.title === 'string' && Number.isInteger(i.quantity) && i.quantity >= 0 && i.quantity <= 1e6;
+}
+
+/** At most 200 items, each well formed with a valid price or none: the list finalize would make. */
+function itemsPass(items: readonly Item[]): boolean {
+  if (items.length > 200) return false;
+  for (const i of items) if (!wellFormed(i) || (i.price && !validMoney(i.price))) return false;
+  return true;
 }
 
 function validMoney(m: { minor: number; currency: string }): boolean {

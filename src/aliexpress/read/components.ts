@@ -27,11 +27,15 @@ export function mtopFailure(payload: unknown): string | null {
   return first.startsWith('SUCCESS') ? null : first.slice(0, 200);
 }
 
+/** A stack entry standing for `key` values in a row that are neither objects nor arrays. */
+const RUN = {};
+
 /** Every component under `root` (depth-limited), in document order. */
 export function findComponents(root: unknown, maxCount = 2000): Component[] {
   const out: Component[] = [];
-  // The stack as three arrays (value, key, depth): no entry made per value met, and an array
-  // item's key (its index) written out only when it is a component.
+  // The stack as three arrays (value, key, depth): no entry made per value met, an array
+  // item's key (its index) written out only when it is a component, and values that are
+  // neither objects nor arrays (only counted when met) one entry for a run of them.
   const values: unknown[] = [root];
   const keys: (string | number)[] = [''];
   const depths: number[] = [0];
@@ -40,6 +44,11 @@ export function findComponents(root: unknown, maxCount = 2000): Component[] {
     const v = values.pop();
     const key = keys.pop() as string | number;
     const depth = depths.pop() as number;
+    if (v === RUN) {
+      // Met one by one, they would be counted until the limit, then the search ends.
+      visited += key as number;
+      continue;
+    }
     visited++;
     if (typeof v !== 'object' || v === null) continue;
     const isArray = Array.isArray(v);
@@ -53,9 +62,16 @@ export function findComponents(root: unknown, maxCount = 2000): Component[] {
     }
     if (depth >= Math.min(MAX_DEPTH, 8)) continue;
     // The first 2,000 children, pushed last first so that they come off in order.
+    let run = 0;
     if (isArray) {
       for (let i = Math.min(v.length, 2000) - 1; i >= 0; i--) {
-        values.push(v[i]);
+        const x: unknown = v[i];
+        if (typeof x !== 'object' || x === null) {
+          run++;
+          continue;
+        }
+        if (run > 0) run = pushRun(values, keys, depths, run);
+        values.push(x);
         keys.push(i);
         depths.push(depth + 1);
       }
@@ -63,11 +79,25 @@ export function findComponents(root: unknown, maxCount = 2000): Component[] {
       const own = Object.keys(v);
       for (let i = Math.min(own.length, 2000) - 1; i >= 0; i--) {
         const k = own[i] as string;
-        values.push((v as Obj)[k]);
+        const x: unknown = (v as Obj)[k];
+        if (typeof x !== 'object' || x === null) {
+          run++;
+          continue;
+        }
+        if (run > 0) run = pushRun(values, keys, depths, run);
+        values.push(x);
         keys.push(k);
         depths.push(depth + 1);
       }
     }
+    if (run > 0) pushRun(values, keys, depths, run);
   }
   return out;
+}
+
+function pushRun(values: unknown[], keys: (string | number)[], depths: number[], run: number): 0 {
+  values.push(RUN);
+  keys.push(run);
+  depths.push(0);
+  return 0;
 }

@@ -1,6 +1,6 @@
 /** Reader of `mtop.aliexpress.trade.buyer.order.list` (components tagged `pc_om_list_order`). */
-import type { Deadline, Item, OrderObservation } from '../../domain/order';
-import { parseCalendarDate } from '../dates';
+import type { CalendarDate, Deadline, Item, OrderObservation } from '../../domain/order';
+import { bareMonthDayYear, parseCalendarDate } from '../dates';
 import { moneyOf } from '../money';
 import { absoluteUrl, cleanText, get, getArr, getObj, hasOwn, idOf, isObj, newWalk, rawOf, textOf, walkStep, type Obj, type Walk } from '../text';
 import {
@@ -39,10 +39,12 @@ const KEY_ID = /(\d{6,24})$/;
  */
 const held: string[] = [];
 let heldCount = 0;
-const walk: Walk = newWalk({ maxCount: 400 }, (value) => {
-  // The quick test here: most texts go no further.
-  if (value.length >= 12 && value.length <= 4000 && mayHoldDeadline(value)) held[heldCount++] = value;
+const walk: Walk = newWalk({ maxCount: 400, minLength: 12 }, (value) => {
+  // The quick test here: most texts go no further. The order's bare date is known to state none.
+  if (value.length <= 4000 && value !== bareDate && mayHoldDeadline(value)) held[heldCount++] = value;
 });
+/** The order's date text when it is a bare month date (bareMonthDayYear reads it), else null. */
+let bareDate: string | null = null;
 
 /** An item line (see readLine). */
 export function readItem(line: unknown): Item | null {
@@ -158,12 +160,19 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, key: string): Ord
   walk.count = 0;
   walk.visited = 1;
   walk.done = walk.maxDepth <= 0;
+  // The date, when bare: read once, and no deadline looked for in it (it states none).
+  let bare: CalendarDate | null | undefined;
+  bareDate = null;
   for (const k in fields) {
     if (!hasOwn.call(fields, k)) continue;
     const v = fields[k];
     if (k === 'orderLines') {
       readLines(v, walk, items);
       continue;
+    }
+    if (k === 'orderDateText' && typeof v === 'string') {
+      bare = bareMonthDayYear(v);
+      if (bare !== undefined) bareDate = v;
     }
     walkStep(walk, v, k, 1);
     switch (k) {
@@ -187,7 +196,8 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, key: string): Ord
   const statusText = textOf(statusTextV) ?? textOf(orderStatusText) ?? null;
   const codes = buttonCodes(buttons);
   const status = resolveStatus(codes, [orderStatus, statusV], statusText);
-  const placedOn = parseCalendarDate(textOf(dateText) ?? '', ctx.locale);
+  // A bare date is its own clean text: parseCalendarDate would read it as bareMonthDayYear did.
+  const placedOn = bare !== undefined ? bare : parseCalendarDate(textOf(dateText) ?? '', ctx.locale);
   const obs: OrderObservation = {
     orderId,
     site: ctx.site,
@@ -271,7 +281,7 @@ export function readOrderList(payload: unknown, ctx: ReadContext): ReadResult {
       continue;
     }
     if (seen.has(raw.orderId)) continue;
-    const obs = finalize(raw, problems);
+    const obs = finalize(raw, problems, true);
     if (obs) {
       seen.add(obs.orderId);
       observations.push(obs);

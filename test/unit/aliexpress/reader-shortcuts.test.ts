@@ -14,7 +14,7 @@ import type { CalendarDate, Deadline } from '../../../src/domain/order';
 import { bareMonthDayYear, HAS_YEAR, parseCalendarDate } from '../../../src/aliexpress/dates';
 import { parseFormatPriceInfo } from '../../../src/aliexpress/money';
 import { DAY_COUNT, DEADLINE_PHRASES, MAY_COUNT_DAYS, MONTH_NAMES } from '../../../src/aliexpress/phrases';
-import { deadlinesFromText, mayHoldDeadline, segments, type DeadlineBases } from '../../../src/aliexpress/read/common';
+import { deadlinesFromText, mayHoldDeadline, RAW_MAY_HOLD_SOURCE, rawMayHoldOutsideTags, segments, type DeadlineBases } from '../../../src/aliexpress/read/common';
 import { absoluteUrl, cleanText, collectStrings, normalizeForMatch, TAG } from '../../../src/aliexpress/text';
 import { mulberry32 } from '../../seeded';
 
@@ -148,6 +148,24 @@ describe('deadlines: the shortcuts read what the full path reads', () => {
       if (!oldGate(t, MAY_HOLD_DEADLINE)) continue;
       taken++;
       expect(mayHoldDeadline(t), JSON.stringify(t)).toBe(true);
+    }
+    expect(taken).toBeGreaterThan(5000);
+  });
+
+  test('the raw test outside tags finds what its one regex found', () => {
+    // The regex it stands for: from the start, over whole tags or one character that opens none, lazily, to a match.
+    const OUTSIDE_TAGS = new RegExp(`^(?:<\\/?[a-zA-Z][^>]*(?:>|$)|(?!<\\/?[a-zA-Z])[^])*?(?:${RAW_MAY_HOLD_SOURCE})`, 'u');
+    const markup = ['<b>', '</b>', '<', '>', '</', '<1', '< b', '<a href="7 days">', '<x title="&amp;">', '<i', '</i', '7', '2026', '&', 'd', ' days', 'x', ' ', '\u{1d400}', 'é', '\n'];
+    let taken = 0;
+    const more = Array.from({ length: 20_000 }, () => {
+      let t = '';
+      for (let i = int(12); i > 0; i--) t += pick(markup);
+      return t;
+    });
+    for (const t of [...texts, ...more]) {
+      const expected = OUTSIDE_TAGS.test(t);
+      if (expected) taken++;
+      expect(rawMayHoldOutsideTags(t), JSON.stringify(t)).toBe(expected);
     }
     expect(taken).toBeGreaterThan(5000);
   });
