@@ -101,11 +101,6 @@ const FORMS: ReadonlyArray<readonly [RegExp, DateOfMatch]> = [
  * A whole text in the form "Jul 15, 2026" whose month MONTHS knows: the date it writes, or
  * null when there is no such day; undefined for any other text.
  */
-/** Whether bareMonthDayYear reads `text` (without making the date). */
-export function isBareMonthDayYear(text: string): boolean {
-  return MONTH_DAY_YEAR.test(text) && MONTHS.has(text.slice(0, text.indexOf(' ')).toLowerCase());
-}
-
 export function bareMonthDayYear(text: string): CalendarDate | null | undefined {
   const simple = MONTH_DAY_YEAR.exec(text);
   if (!simple) return undefined;

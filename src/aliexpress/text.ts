@@ -246,6 +246,21 @@ export function walkStep(w: Walk, x: unknown, key: string, depth: number): void 
 }
 
 /**
+ * An object or array the walk meets at `depth`, counted as walkStep counts it: whether the
+ * walk goes into it (its values then met at depth + 1), false past the depth limit or once
+ * the walk is done. For a caller that steps through the values itself.
+ */
+export function walkEnter(w: Walk, depth: number): boolean {
+  if (w.done) return false;
+  if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) {
+    w.done = true;
+    return false;
+  }
+  w.visited++;
+  return !(depth >= w.maxDepth);
+}
+
+/**
  * Calls `visit` with every string value under `root` and the key that held it (for an array
  * item, the array's key), in document order; arrays by their last 2,000 items. Depth- and
  * count-limited (page JSON is untrusted: it may be deep, huge or, once parsed, cyclic).

@@ -6,7 +6,7 @@ import type { CalendarDate, Deadline, DeadlineKind, Item, OrderObservation, Orde
 import { isValidCalendarDate } from '../../domain/dates';
 import { addDays, localDateOf } from '../../domain/dates';
 import { BUTTON, BUTTON_STATUS, own, STATUS_ENUMS } from '../codes';
-import { HAS_YEAR, isBareMonthDayYear, parseCalendarDate } from '../dates';
+import { bareMonthDayYear, HAS_YEAR, parseCalendarDate } from '../dates';
 import { DAY_COUNT, DEADLINE_PHRASES, FREE_RETURN_LABELS, MAY_COUNT_DAYS, STATUS_PHRASES } from '../phrases';
 import { cleanText, get, getArr, isObj, normalizeForMatch } from '../text';
 
@@ -343,7 +343,7 @@ export function addDeadlinesFromText(out: Deadline[], text: string, bases: Deadl
 export function addDeadlinesFromHeldText(out: Deadline[], text: string, bases: DeadlineBases, now: Date, locale?: string): void {
   // A bare date ("Jul 15, 2026": a month name, digits, a comma) names no deadline: no phrase
   // matches a month name (reader-shortcuts.test.ts tries every one). Order dates are such.
-  if (isBareMonthDayYear(text)) return;
+  if (bareMonthDayYear(text) !== undefined) return;
   const clean = cleanText(text, 4000);
   // Nor without a year (every date has one) or something that may be a day count.
   if (!MAY_HOLD_DEADLINE.test(clean)) return;
@@ -455,18 +455,10 @@ function itemsPass(items: readonly Item[]): boolean {
   return true;
 }
 
+const CURRENCY = /^[A-Z]{3}$/;
+
 function validMoney(m: { minor: number; currency: string }): boolean {
-  return Number.isSafeInteger(m.minor) && m.minor >= 0 && m.minor <= 1e12 && isCurrencyCode(m.currency);
-}
-
-/** /^[A-Z]{3}$/.test(c), by char codes. */
-function isCurrencyCode(c: unknown): boolean {
-  const s = typeof c === 'string' ? c : String(c);
-  return s.length === 3 && isCapital(s.charCodeAt(0)) && isCapital(s.charCodeAt(1)) && isCapital(s.charCodeAt(2));
-}
-
-function isCapital(code: number): boolean {
-  return code >= 65 && code <= 90;
+  return Number.isSafeInteger(m.minor) && m.minor >= 0 && m.minor <= 1e12 && CURRENCY.test(m.currency);
 }
 
 function validEvent(e: unknown): boolean {

@@ -2,7 +2,7 @@
 import type { CalendarDate, Deadline, Item, OrderObservation } from '../../domain/order';
 import { bareMonthDayYear, parseCalendarDate } from '../dates';
 import { moneyOf } from '../money';
-import { absoluteUrl, cleanText, get, getArr, getObj, hasOwn, idOf, isObj, newWalk, rawOf, textOf, walkStep, type Obj, type Walk } from '../text';
+import { absoluteUrl, cleanText, get, getArr, getObj, hasOwn, idOf, isObj, newWalk, rawOf, textOf, walkEnter, walkStep, type Obj, type Walk } from '../text';
 import {
   addDeadlinesFromHeldText,
   buttonCodes,
@@ -102,52 +102,24 @@ function readLine(line: Obj, w: Walk | null): Item | null {
 
 /** The walk's depth of an order line (fields 0, orderLines 1). */
 const LINE_DEPTH = 2;
-/** The first lines are items, the last ones walked (walkInto): up to this many lines, both are all of them. */
+/** The first lines are items and the last 2,000 walked: up to this many, both are all of them. */
 const MAX_ITEMS = 200;
 
 /**
- * The items of `orderLines` (the first 200 lines), stepped through the walk as the walk meets
- * the array (at depth 1) when it has at most 200 lines: each line read and walked in one pass.
+ * The items of `orderLines` (its first 200 lines), stepped through the walk where the walk
+ * meets the array (at depth 1). With at most 200 lines, each is read and walked in one pass.
  */
 function readLines(lines: unknown, w: Walk, items: Item[]): void {
-  if (!Array.isArray(lines) || lines.length > MAX_ITEMS) {
-    // Not one pass: the walk, then the items.
-    walkStep(w, lines, 'orderLines', 1);
-    if (Array.isArray(lines)) {
-      for (let i = 0; i < MAX_ITEMS; i++) {
-        const item = readItem(lines[i]);
-        if (item) items.push(item);
-      }
-    }
-    return;
-  }
-  // walkStep of the array and walkInto over its items, with each item read where it is met.
-  let into = false;
-  if (!w.done) {
-    if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) w.done = true;
-    else {
-      w.visited++;
-      into = !(1 >= w.maxDepth);
-    }
-  }
-  for (let i = 0; i < lines.length; i++) {
+  const onePass = Array.isArray(lines) && lines.length <= MAX_ITEMS;
+  if (!onePass) walkStep(w, lines, 'orderLines', 1);
+  if (!Array.isArray(lines)) return;
+  const into = onePass && walkEnter(w, 1);
+  for (let i = 0; i < lines.length && i < MAX_ITEMS; i++) {
     const x: unknown = lines[i];
-    let walked = false;
-    if (into && !w.done) {
-      if (!isObj(x) || LINE_DEPTH >= w.maxDepth) walkStep(w, x, 'orderLines', LINE_DEPTH);
-      else if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) w.done = true;
-      else {
-        // walkStep of the line, its keys stepped by readLine.
-        w.visited++;
-        walked = true;
-        const item = readLine(x, w);
-        if (item) items.push(item);
-      }
-    }
-    if (!walked && isObj(x)) {
-      const item = readLine(x, null);
-      if (item) items.push(item);
-    }
+    let item: Item | null = null;
+    if (isObj(x)) item = readLine(x, into && walkEnter(w, LINE_DEPTH) ? w : null);
+    else if (into) walkStep(w, x, 'orderLines', LINE_DEPTH);
+    if (item) items.push(item);
   }
 }
 
@@ -155,11 +127,12 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, key: string): Ord
   let id: unknown, statusTextV: unknown, orderStatusText: unknown, buttons: unknown, orderStatus: unknown, statusV: unknown;
   let dateText: unknown, storeName: unknown, storeUrl: unknown, priceInfo: unknown, totalText: unknown, currency: unknown;
   const items: Item[] = [];
-  // The walk starts at the fields (depth 0, counted), then meets each of their values at depth 1.
+  // The walk starts at the fields (depth 0), then meets each of their values at depth 1.
   heldCount = 0;
   walk.count = 0;
-  walk.visited = 1;
-  walk.done = walk.maxDepth <= 0;
+  walk.visited = 0;
+  walk.done = false;
+  if (!walkEnter(walk, 0)) walk.done = true;
   // The date, when bare: read once, and no deadline looked for in it (it states none).
   let bare: CalendarDate | null | undefined;
   bareDate = null;
