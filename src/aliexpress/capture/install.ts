@@ -13,6 +13,12 @@
  * scripts (its callback runs as a microtask, always before an inserted external script can
  * load and run) and installs an accessor on `window[mtopjsonpN]` that wraps whatever
  * function is there now or is assigned later. No DOM method is patched.
+ *
+ * Until the page's load event, the bodies are held, not posted (nor, for fetch, read from
+ * the clone): the isolated script reads them only after the load event anyway, and a
+ * message of a few hundred KB costs a copy into the other world and a decode there. Posted
+ * after the load event has run (or LATEST_MS after the start, for a page whose load event is
+ * slow to come), so that none of it counts in the page's load.
  */
 import { API_PREFIXES, CAPTURE_SOURCE, MAX_BODY_CHARS } from './api-prefixes';
 
@@ -23,6 +29,8 @@ export interface CaptureWindow {
   document?: Document;
   location: { origin: string };
   postMessage(message: unknown, targetOrigin: string): void;
+  /** With it (and a document still loading), bodies wait for the load event. */
+  addEventListener?(type: 'load', listener: () => void, options: { once: true }): void;
 }
 
 type Fn = (...args: unknown[]) => unknown;
@@ -30,6 +38,10 @@ type Fn = (...args: unknown[]) => unknown;
 const GATEWAY = /^(?:https:)?\/\/acs[a-z0-9-]*\.aliexpress\.(?:com|us)\//i;
 const MARK = '__buyerShieldCapture';
 const noop = (): void => undefined;
+/** Held bodies are posted at the latest this long after the start. */
+const LATEST_MS = 3000;
+/** At most this many bodies are held before the load event; more are dropped (the page's DOM remains). */
+const MAX_HELD = 50;
 
 /** The lower-cased API name of a gateway URL, if it is one we read. */
 export function captureApiOf(url: string): string | null {
@@ -48,7 +60,7 @@ export function installCapture(win: CaptureWindow): boolean {
     return false;
   }
 
-  const post = (api: string, url: string, body: unknown): void => {
+  const send = (api: string, url: string, body: unknown): void => {
     try {
       if (typeof body === 'string' && body.length > 0 && body.length <= MAX_BODY_CHARS) {
         win.postMessage({ source: CAPTURE_SOURCE, v: 1, api, url: String(url).slice(0, 20000), body }, win.location.origin);
@@ -57,6 +69,29 @@ export function installCapture(win: CaptureWindow): boolean {
       // never into the page
     }
   };
+
+  // Work held until the page has loaded (null once it has).
+  let held: (() => void)[] | null = null;
+  const release = (): void => {
+    const jobs = held;
+    held = null;
+    for (const job of jobs ?? []) job();
+  };
+  try {
+    if (win.addEventListener && win.document && win.document.readyState !== 'complete') {
+      held = [];
+      // After the load event's handlers, not among them: its end is the page's load time.
+      win.addEventListener('load', () => setTimeout(release, 0), { once: true });
+      setTimeout(release, LATEST_MS);
+    }
+  } catch {
+    held = null;
+  }
+  const later = (job: () => void): void => {
+    if (!held) job();
+    else if (held.length < MAX_HELD) held.push(job);
+  };
+  const post = (api: string, url: string, body: unknown): void => later(() => send(api, url, body));
 
   // ---- fetch: clone the response before the page can read it; the page gets the original.
   try {
@@ -72,9 +107,9 @@ export function installCapture(win: CaptureWindow): boolean {
             p.then((r) => {
               try {
                 if (Number(r.headers.get('content-length') ?? 0) > MAX_BODY_CHARS) return;
-                r.clone()
-                  .text()
-                  .then((t) => post(api, r.url || url, t), noop);
+                // Cloned now, before the page reads its body; read when the page has loaded.
+                const copy = r.clone();
+                later(() => void copy.text().then((t) => send(api, r.url || url, t), noop));
               } catch {
                 // body already used or not cloneable: skip
               }

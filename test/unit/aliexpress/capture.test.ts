@@ -210,3 +210,127 @@ describe('installCapture: JSONP', () => {
     expect(posted).toEqual([]);
   });
 });
+
+describe('installCapture: bodies held until the page has loaded', () => {
+  /** A window whose document is still loading; `load()` fires its load event. */
+  function loadingWindow(extra: Partial<CaptureWindow> = {}) {
+    const onLoad: (() => void)[] = [];
+    const { win, posted } = fakeWindow({
+      document: { readyState: 'loading' } as Document,
+      addEventListener: (type, listener) => {
+        if (type === 'load') onLoad.push(listener);
+      },
+      ...extra,
+    });
+    return { win, posted, load: () => onLoad.splice(0).forEach((l) => l()) };
+  }
+  const pageFetch = (async () => new Response(BODY, { status: 200 })) as unknown as typeof fetch;
+  // setTimeout is faked in these tests; setImmediate lets promises and stream reads settle.
+  const settle = () => new Promise((r) => setImmediate(r));
+
+  test('fetch: the page gets its body at once; the copy is posted only after the load event has run', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const { win, posted, load } = loadingWindow({ fetch: pageFetch });
+      installCapture(win);
+      const res = await (win.fetch as typeof fetch)(LIST_URL);
+      expect(await res.text()).toBe(BODY);
+      await settle();
+      expect(posted).toEqual([]);
+      load();
+      // Not within the load event's handlers: its end is the page's load time.
+      expect(posted).toEqual([]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(posted.map((p) => (p.msg as { body: string }).body)).toEqual([BODY]);
+      // After the load, a body goes out as it comes.
+      await (win.fetch as typeof fetch)(LIST_URL);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(posted).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('a page whose load event does not come: held bodies go out after 3 s', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const { win, posted } = loadingWindow({ fetch: pageFetch });
+      installCapture(win);
+      await (win.fetch as typeof fetch)(LIST_URL);
+      await vi.advanceTimersByTimeAsync(2999);
+      expect(posted).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(posted).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('XHR and JSONP bodies are taken at once (the page may reuse or change them) and posted after the load', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const state = Object.getOwnPropertyDescriptor(Document.prototype, 'readyState') ?? Object.getOwnPropertyDescriptor(document, 'readyState');
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    try {
+      const { win, posted, load } = loadingWindow({ document, MutationObserver });
+      let xhrLoad: (() => void) | undefined;
+      class OneXHR {
+        responseType = '';
+        responseText = '';
+        responseURL = LIST_URL;
+        open(_method: string, _url: string) {}
+        send() {}
+        addEventListener(_type: string, l: () => void) {
+          xhrLoad = l;
+        }
+      }
+      win.XMLHttpRequest = OneXHR as unknown as typeof XMLHttpRequest;
+      installCapture(win);
+      const x = new (win.XMLHttpRequest as unknown as typeof OneXHR)();
+      x.open('GET', LIST_URL);
+      x.send();
+      x.responseText = BODY;
+      xhrLoad?.();
+      // The page reuses the request object: what was received is what is posted.
+      x.responseText = 'changed';
+      const data = { a: [1, 2] };
+      const w = win as unknown as Record<string, unknown>;
+      w.mtopjsonp7 = () => undefined;
+      const s = document.createElement('script');
+      s.type = 'text/plain';
+      s.src = TRACK_JSONP.replace('mtopjsonp3', 'mtopjsonp7');
+      document.head.appendChild(s);
+      await settle();
+      (w.mtopjsonp7 as (a: unknown) => void)(data);
+      data.a.push(3);
+      expect(posted).toEqual([]);
+      load();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(posted.map((p) => (p.msg as { body: string }).body)).toEqual([BODY, '{"a":[1,2]}']);
+    } finally {
+      if (state) Object.defineProperty(document, 'readyState', state);
+      else delete (document as unknown as Record<string, unknown>)['readyState'];
+      vi.useRealTimers();
+    }
+  });
+
+  test('at most 50 bodies are held; a document already loaded holds nothing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const { win, posted, load } = loadingWindow({ fetch: pageFetch });
+      installCapture(win);
+      for (let i = 0; i < 60; i++) await (win.fetch as typeof fetch)(LIST_URL);
+      await settle();
+      load();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(posted).toHaveLength(50);
+
+      const loaded = fakeWindow({ fetch: pageFetch, document: { readyState: 'complete' } as Document, addEventListener: () => undefined });
+      installCapture(loaded.win);
+      await (loaded.win.fetch as typeof fetch)(LIST_URL);
+      await settle();
+      expect(loaded.posted).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
