@@ -117,6 +117,7 @@ console.error('\nBuyer Shield bench (medians):');
 for (const [k, v] of Object.entries(report.budgets.deterministic)) line(`${k} gz`, `${v.value} B  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'OVER'}`);
 for (const [k, v] of Object.entries(report.budgets.timed)) line(k, `${v.value}  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'over'}`);
 if (r.content?.pageLoad) line('page load: paired diff / own work', `${r.content.pageLoad.pairedDifferenceMs} ms / ${r.content.pageLoad.extensionBeforeLoadCpuMs} ms CPU before load (${r.content.pageLoad.extensionBeforeLoadPercent} % of ${r.content.pageLoad.withoutExtensionMs} ms)`);
+if (r.content?.pageLoad) line('page load: main-thread CPU before load', `${r.content.pageLoad.mainThreadBeforeLoadWithCpuMs} ms with / ${r.content.pageLoad.mainThreadBeforeLoadWithoutCpuMs} ms without (+${r.content.pageLoad.mainThreadBeforeLoadAddedPercent} %)`);
 if (r.content?.decorate) line('decorate 100, CPU / floor', `${r.content.decorate['100'].decorateCpuMs} ms / plain rows ${r.content.decorateFloor.mainThreadMs} ms`);
 if (r.worker.deadlinesInNode) line('deadlines, 5,000 orders, Node', `${r.worker.deadlinesInNode.totalMs} ms`);
 if (r.storage) line('storage, 5,000 orders', `${r.storage.bytesInUse} B (${r.storage.percentOf10MBCap} % of the 10 MB cap${r.storage.unlimitedStorage ? ', which unlimitedStorage lifts' : ''})`);
