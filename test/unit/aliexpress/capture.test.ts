@@ -227,48 +227,46 @@ describe('installCapture: bodies held until the page has loaded', () => {
   const pageFetch = (async () => new Response(BODY, { status: 200 })) as unknown as typeof fetch;
   // setTimeout is faked in these tests; setImmediate lets promises and stream reads settle.
   const settle = () => new Promise((r) => setImmediate(r));
-
-  test('fetch: the page gets its body at once; the copy is posted only after the load event has run', async () => {
+  /** Runs a test with setTimeout faked (the release timers), restoring it however the test ends. */
+  const withFakeTimeouts = (run: () => Promise<void>) => async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     try {
-      const { win, posted, load } = loadingWindow({ fetch: pageFetch });
-      installCapture(win);
-      const res = await (win.fetch as typeof fetch)(LIST_URL);
-      expect(await res.text()).toBe(BODY);
-      await settle();
-      expect(posted).toEqual([]);
-      load();
-      // Not within the load event's handlers: its end is the page's load time.
-      expect(posted).toEqual([]);
-      await vi.advanceTimersByTimeAsync(0);
-      expect(posted.map((p) => (p.msg as { body: string }).body)).toEqual([BODY]);
-      // After the load, a body goes out as it comes.
-      await (win.fetch as typeof fetch)(LIST_URL);
-      await vi.advanceTimersByTimeAsync(0);
-      expect(posted).toHaveLength(2);
+      await run();
     } finally {
       vi.useRealTimers();
     }
-  });
+  };
 
-  test('a page whose load event does not come: held bodies go out after 3 s', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      const { win, posted } = loadingWindow({ fetch: pageFetch });
-      installCapture(win);
-      await (win.fetch as typeof fetch)(LIST_URL);
-      await vi.advanceTimersByTimeAsync(2999);
-      expect(posted).toEqual([]);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(posted).toHaveLength(1);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+  test('fetch: the page gets its body at once; the copy is posted only after the load event has run', withFakeTimeouts(async () => {
+    const { win, posted, load } = loadingWindow({ fetch: pageFetch });
+    installCapture(win);
+    const res = await (win.fetch as typeof fetch)(LIST_URL);
+    expect(await res.text()).toBe(BODY);
+    await settle();
+    expect(posted).toEqual([]);
+    load();
+    // Not within the load event's handlers: its end is the page's load time.
+    expect(posted).toEqual([]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posted.map((p) => (p.msg as { body: string }).body)).toEqual([BODY]);
+    // After the load, a body goes out as it comes.
+    await (win.fetch as typeof fetch)(LIST_URL);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posted).toHaveLength(2);
+  }));
 
-  test('XHR and JSONP bodies are taken at once (the page may reuse or change them) and posted after the load', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    const state = Object.getOwnPropertyDescriptor(Document.prototype, 'readyState') ?? Object.getOwnPropertyDescriptor(document, 'readyState');
+  test('a page whose load event does not come: held bodies go out after 3 s', withFakeTimeouts(async () => {
+    const { win, posted } = loadingWindow({ fetch: pageFetch });
+    installCapture(win);
+    await (win.fetch as typeof fetch)(LIST_URL);
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(posted).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(posted).toHaveLength(1);
+  }));
+
+  test('XHR and JSONP bodies are taken at once (the page may reuse or change them) and posted after the load', withFakeTimeouts(async () => {
+    // An own property over the prototype's getter, deleted after.
     Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
     try {
       const { win, posted, load } = loadingWindow({ document, MutationObserver });
@@ -307,30 +305,23 @@ describe('installCapture: bodies held until the page has loaded', () => {
       await vi.advanceTimersByTimeAsync(0);
       expect(posted.map((p) => (p.msg as { body: string }).body)).toEqual([BODY, '{"a":[1,2]}']);
     } finally {
-      if (state) Object.defineProperty(document, 'readyState', state);
-      else delete (document as unknown as Record<string, unknown>)['readyState'];
-      vi.useRealTimers();
+      delete (document as unknown as Record<string, unknown>)['readyState'];
     }
-  });
+  }));
 
-  test('at most 50 bodies are held; a document already loaded holds nothing', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      const { win, posted, load } = loadingWindow({ fetch: pageFetch });
-      installCapture(win);
-      for (let i = 0; i < 60; i++) await (win.fetch as typeof fetch)(LIST_URL);
-      await settle();
-      load();
-      await vi.advanceTimersByTimeAsync(0);
-      expect(posted).toHaveLength(50);
+  test('at most 50 bodies are held; a document already loaded holds nothing', withFakeTimeouts(async () => {
+    const { win, posted, load } = loadingWindow({ fetch: pageFetch });
+    installCapture(win);
+    for (let i = 0; i < 60; i++) await (win.fetch as typeof fetch)(LIST_URL);
+    await settle();
+    load();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posted).toHaveLength(50);
 
-      const loaded = fakeWindow({ fetch: pageFetch, document: { readyState: 'complete' } as Document, addEventListener: () => undefined });
-      installCapture(loaded.win);
-      await (loaded.win.fetch as typeof fetch)(LIST_URL);
-      await settle();
-      expect(loaded.posted).toHaveLength(1);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    const loaded = fakeWindow({ fetch: pageFetch, document: { readyState: 'complete' } as Document, addEventListener: () => undefined });
+    installCapture(loaded.win);
+    await (loaded.win.fetch as typeof fetch)(LIST_URL);
+    await settle();
+    expect(loaded.posted).toHaveLength(1);
+  }));
 });
