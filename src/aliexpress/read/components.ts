@@ -63,32 +63,18 @@ export function findComponents(root: unknown, maxCount = 2000): Component[] {
     if (depth >= Math.min(MAX_DEPTH, 8)) continue;
     // The first 2,000 children, pushed last first so that they come off in order.
     let run = 0;
-    if (isArray) {
-      for (let i = Math.min(v.length, 2000) - 1; i >= 0; i--) {
-        const x: unknown = v[i];
-        if (typeof x !== 'object' || x === null) {
-          run++;
-          continue;
-        }
-        if (run > 0) run = pushRun(values, keys, depths, run);
-        values.push(x);
-        keys.push(i);
-        depths.push(depth + 1);
+    const own = isArray ? null : Object.keys(v);
+    for (let i = Math.min(own ? own.length : (v as unknown[]).length, 2000) - 1; i >= 0; i--) {
+      const k = own ? (own[i] as string) : i;
+      const x: unknown = own ? (v as Obj)[k] : (v as unknown[])[i];
+      if (typeof x !== 'object' || x === null) {
+        run++;
+        continue;
       }
-    } else {
-      const own = Object.keys(v);
-      for (let i = Math.min(own.length, 2000) - 1; i >= 0; i--) {
-        const k = own[i] as string;
-        const x: unknown = (v as Obj)[k];
-        if (typeof x !== 'object' || x === null) {
-          run++;
-          continue;
-        }
-        if (run > 0) run = pushRun(values, keys, depths, run);
-        values.push(x);
-        keys.push(k);
-        depths.push(depth + 1);
-      }
+      if (run > 0) run = pushRun(values, keys, depths, run);
+      values.push(x);
+      keys.push(k);
+      depths.push(depth + 1);
     }
     if (run > 0) pushRun(values, keys, depths, run);
   }
