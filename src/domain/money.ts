@@ -1,4 +1,5 @@
 /** Money as integer minor units plus an ISO 4217 code. Pure; no browser API. */
+import { cachedFormatter } from './intl';
 import type { Money } from './order';
 
 /** Currencies whose minor unit is not 2 digits (ISO 4217). Everything else has 2. */
@@ -26,17 +27,14 @@ export function toMajor(m: Money): number {
   return m.minor / 10 ** currencyExponent(m.currency);
 }
 
+/** Formatters by language and currency (src/domain/intl.ts). */
+const moneyFormatters = new Map<string, Intl.NumberFormat | null>();
+
 /** Format for a reader of `locale` ("US$25.09", "25,09 US$"). */
 export function formatMoney(m: Money, locale = 'en'): string {
   const exp = currencyExponent(m.currency);
-  try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: m.currency,
-      minimumFractionDigits: exp,
-      maximumFractionDigits: exp,
-    }).format(toMajor(m));
-  } catch {
-    return `${toMajor(m).toFixed(exp)} ${m.currency}`;
-  }
+  const f = cachedFormatter(moneyFormatters, `${locale}|${m.currency}`, () =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency, minimumFractionDigits: exp, maximumFractionDigits: exp }),
+  );
+  return f ? f.format(toMajor(m)) : `${toMajor(m).toFixed(exp)} ${m.currency}`;
 }

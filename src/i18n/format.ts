@@ -1,27 +1,16 @@
 /** Formatting for the shopper's language: dates stated as calendar dates, numbers. Pure (Intl). */
+import { cachedFormatter } from '../domain/intl';
 import type { Translate } from './index';
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * One `Intl.DateTimeFormat` per language and style, not one per date: building a formatter
- * costs far more than formatting, and an order list (popup or page) shows hundreds of dates.
- */
+/** Formatters by language and style, and by language (src/domain/intl.ts). */
 const dateFormatters = new Map<string, Intl.DateTimeFormat | null>();
 
 /** "2026-09-03" → "3 Sept 2026" / "Sep 3, 2026" / "3 בספט׳ 2026", never shifted by a time zone; anything else as it is. */
 export function formatCalendarDate(date: string, lang: string, style: 'medium' | 'long' = 'medium'): string {
   if (!CALENDAR_DATE.test(date)) return date;
-  const key = `${lang}|${style}`;
-  let f = dateFormatters.get(key);
-  if (f === undefined) {
-    try {
-      f = new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' });
-    } catch {
-      f = null;
-    }
-    dateFormatters.set(key, f);
-  }
+  const f = cachedFormatter(dateFormatters, `${lang}|${style}`, () => new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }));
   if (!f) return date;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   try {
@@ -31,12 +20,10 @@ export function formatCalendarDate(date: string, lang: string, style: 'medium' |
   }
 }
 
+const numberFormatters = new Map<string, Intl.NumberFormat | null>();
 export function formatNumber(n: number, lang: string): string {
-  try {
-    return new Intl.NumberFormat(lang).format(n);
-  } catch {
-    return String(n);
-  }
+  const f = cachedFormatter(numberFormatters, lang, () => new Intl.NumberFormat(lang));
+  return f ? f.format(n) : String(n);
 }
 
 /**

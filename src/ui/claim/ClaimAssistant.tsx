@@ -10,6 +10,7 @@ import { claimFacts, type ClaimFacts } from '../../domain/claim/facts';
 import type { Rules } from '../../domain/deadlines/rules';
 import { localDateOf } from '../../domain/dates';
 import { formatMoney } from '../../domain/money';
+import { formatNumber } from '../../i18n/format';
 import type { Order } from '../../domain/order';
 import { useLocale } from '../locale';
 import { ask } from '../messaging';
@@ -95,7 +96,7 @@ export function ClaimAssistant({ order, storedDraft, rules }: ClaimAssistantProp
           {states.map((s, i) => (
             <li key={s.id} class={`${s.done ? 'done' : ''}${s.id === current ? ' current' : ''}`}>
               <button type="button" disabled={!s.enabled} aria-current={s.id === current ? 'step' : undefined} onClick={() => move(s.id)}>
-                <span class="step-n">{formatStep(i + 1, lang)}</span> {t(s.labelKey)}
+                <span class="step-n">{formatNumber(i + 1, lang)}</span> {t(s.labelKey)}
               </button>
             </li>
           ))}
@@ -104,7 +105,7 @@ export function ClaimAssistant({ order, storedDraft, rules }: ClaimAssistantProp
 
       <section class="step" aria-labelledby="step-title">
         <h2 id="step-title" tabIndex={-1}>
-          {t('claimui_step_of', { n: formatStep(index + 1, lang), total: formatStep(STEP_IDS.length, lang), label: t(state.labelKey) })}
+          {t('claimui_step_of', { n: formatNumber(index + 1, lang), total: formatNumber(STEP_IDS.length, lang), label: t(state.labelKey) })}
         </h2>
         {StepView === null ? (
           <Review draft={draft} order={order} facts={facts} edited={edited} update={update} setEdited={setEdited} onMarkDispute={() => void markDispute()} />
@@ -139,12 +140,4 @@ export function ClaimAssistant({ order, storedDraft, rules }: ClaimAssistantProp
       {(current === 'review' || order.dispute !== null) && <Replies key={order.dispute ? 'dispute' : 'none'} draft={draft} order={order} facts={facts} />}
     </article>
   );
-}
-
-function formatStep(n: number, lang: string): string {
-  try {
-    return new Intl.NumberFormat(lang).format(n);
-  } catch {
-    return String(n);
-  }
 }
