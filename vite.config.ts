@@ -18,7 +18,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: target === 'firefox' ? 'firefox128' : 'chrome120',
     sourcemap: false,
-    modulePreload: false,
+    // The pages' HTML names the chunks its entry imports, so they load alongside it; scripts get no preload helper.
+    modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     rollupOptions: {
       output: {
         // The worker's first module in a chunk of its own, so it is evaluated before the

@@ -3,7 +3,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../i18n';
 import { browser } from '../platform/browser';
-import { localeBundle, type LocaleBundle } from '../platform/i18n';
+import { loadMessages, localeBundle, type LocaleBundle } from '../platform/i18n';
 import { repairSettings, type Settings } from '../storage/settings';
 
 export interface UiLocale extends LocaleBundle {
@@ -13,6 +13,8 @@ export interface UiLocale extends LocaleBundle {
 const LocaleContext = createContext<UiLocale | null>(null);
 
 export async function loadUiLocale(): Promise<UiLocale> {
+  // English is every language's fallback: its catalogue loads while the settings are read.
+  void loadMessages('en');
   const raw = (await browser.storage.sync.get('settings'))['settings'];
   const { settings } = repairSettings(raw);
   const bundle = await localeBundle(settings.locale);
