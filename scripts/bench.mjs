@@ -121,5 +121,6 @@ if (r.content?.pageLoad) line('page load: main-thread CPU before load', `${r.con
 if (r.content?.decorate) line('decorate 100, CPU / floor', `${r.content.decorate['100'].decorateCpuMs} ms / plain rows ${r.content.decorateFloor.mainThreadMs} ms`);
 if (r.worker.deadlinesInNode) line('deadlines, 5,000 orders, Node', `${r.worker.deadlinesInNode.totalMs} ms`);
 if (r.storage) line('storage, 5,000 orders', `${r.storage.bytesInUse} B (${r.storage.percentOf10MBCap} % of the 10 MB cap${r.storage.unlimitedStorage ? ', which unlimitedStorage lifts' : ''})`);
+if (r.popup) line('popup: first frame / first page', `${r.popup.firstFrameRows} rows at ${r.popup.firstRowPaintedMs} ms / ${r.popup.rowsRendered} rows at ${r.popup.firstPagePaintedMs} ms`);
 if (r.backup) line('backup export / import, 5,000', `${r.backup.exportMs} / ${r.backup.importMs} ms`);
 console.error(`  (${report.durationSeconds} s)`);

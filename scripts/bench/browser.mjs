@@ -547,34 +547,45 @@ export async function benchAlarm(h, runs = 5) {
 }
 
 function watchPopup() {
-  const b = (window.__bench = { row: null, painted: null });
+  const b = (window.__bench = { row: null, painted: null, firstRows: 0, page: null, pagePainted: null });
   new MutationObserver((_, obs) => {
     if (b.row === null && document.querySelector('li.order')) {
       b.row = performance.now();
-      obs.disconnect();
+      b.firstRows = document.querySelectorAll('li.order').length;
       requestAnimationFrame(() => (b.painted = performance.now()));
+    }
+    // The whole first page (src/ui/dashboard/Dashboard.tsx PAGE_SIZE) follows the first frame's rows.
+    if (b.page === null && document.querySelectorAll('li.order').length >= 50) {
+      b.page = performance.now();
+      obs.disconnect();
+      requestAnimationFrame(() => (b.pagePainted = performance.now()));
     }
   }).observe(document, { childList: true, subtree: true });
 }
 
-/** Navigation start → first order row in the DOM, and → the frame that paints it. */
+/** Navigation start → first order row in the DOM, → the frame that paints it, → the first page of 50 rows painted. */
 export async function benchPopup(h, runs = 5) {
   const samples = [];
   let rows = 0;
+  let firstFrameRows = 0;
   for (let r = 0; r < runs + 1; r++) {
     const page = await h.context.newPage();
     await page.setViewportSize({ width: 420, height: 640 });
     await page.addInitScript(watchPopup);
     await page.goto(`${h.base}/src/popup/index.html`);
-    await page.waitForFunction(() => window.__bench.painted !== null, null, { timeout: 30_000, polling: 50 });
+    await page.waitForFunction(() => window.__bench.pagePainted !== null, null, { timeout: 30_000, polling: 50 });
     const b = await page.evaluate(() => window.__bench);
     rows = await page.locator('li.order').count();
+    firstFrameRows = b.firstRows;
     if (r > 0) samples.push(b); // the first open also warms the HTTP cache of the extension's files
     await page.close();
   }
   return {
     firstRowPaintedMs: round(median(samples.map((s) => s.painted)), 1),
     firstRowInDomMs: round(median(samples.map((s) => s.row)), 1),
+    // The first frame holds the rows a popup shows; the rest of the first page follows it.
+    firstFrameRows,
+    firstPagePaintedMs: round(median(samples.map((s) => s.pagePainted)), 1),
     rowsRendered: rows,
     runs,
   };

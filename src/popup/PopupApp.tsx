@@ -34,10 +34,13 @@ function hrefOf(r: Route): string {
   return r.view === 'list' ? '?view=list' : orderHref(r.orderId, r.view);
 }
 
-/** `head`: the index head's read, started by the entry before the page's language loaded. */
-export function PopupApp({ head: early }: { head?: Promise<Record<string, unknown>> }) {
+/**
+ * `first`: the list from the index head, read by the entry before the first render (so the
+ * first frame holds the first rows, not a "loading" line); null when there was no usable index.
+ */
+export function PopupApp({ first }: { first?: OrderList | null }) {
   const { t, settings } = useLocale();
-  const [list, setList] = useState<OrderList | null>(null);
+  const [list, setList] = useState<OrderList | null>(first ?? null);
   const [opened, setOpened] = useState<(OpenedOrder & { orderId: string }) | null>(null);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.search));
   const rules = useMemo(() => rulesOfSettings(settings), [settings]);
@@ -47,21 +50,21 @@ export function PopupApp({ head: early }: { head?: Promise<Record<string, unknow
   // (search, filter, scrolling), or at once when there is no usable index.
   const [wantAll, setWantAll] = useState(false);
   const needAll = useCallback(() => setWantAll(true), []);
-  const firstRead = useRef(early);
+  const given = useRef(first ?? null);
   useEffect(() => {
     let current = 0;
     const load = async () => {
       const run = ++current;
-      const read = firstRead.current;
-      firstRead.current = undefined;
-      const head = wantAll ? null : await loadListHead(rules, read);
+      const head = wantAll ? null : await loadListHead(rules);
       if (run !== current) return;
       if (head) return setList(head);
       if (!wantAll) askForIndex();
       const all = await loadListFromRecords(rules);
       if (run === current) setList(all);
     };
-    void load();
+    // The entry's list is current for these rules; a list read again now would be the same.
+    if (given.current && !wantAll) given.current = null;
+    else void load();
     // The worker rewrites the index after every change of an order; quarantine and page problems change the notices.
     const listener = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && (INDEX_HEAD_KEY in changes || 'quarantine' in changes || 'problems' in changes)) void load();

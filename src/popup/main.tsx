@@ -1,14 +1,18 @@
 /** Popup entry (also opened in a tab for the claim assistant). */
 import { render } from 'preact';
 import '../platform/browser';
+import { rulesOfSettings } from '../ui/dashboard/model';
 import { LocaleProvider, loadUiLocale } from '../ui/locale';
-import { readListHead } from '../ui/orders';
-import { PopupApp } from './PopupApp';
+import { loadListHead, readListHead } from '../ui/orders';
+import { PopupApp, parseRoute } from './PopupApp';
 import '../ui/base.css';
 
-// The first rows are read while the shopper's language loads, not after.
+// The first rows are read while the shopper's language loads, not after, and are in the
+// first render: no frame with a "loading" line before them.
 const head = readListHead();
-void loadUiLocale().then((locale) => {
+void (async () => {
+  const locale = await loadUiLocale();
+  const first = parseRoute(location.search).view === 'list' ? await loadListHead(rulesOfSettings(locale.settings), head).catch(() => null) : null;
   const root = document.getElementById('app');
-  if (root) render(<LocaleProvider initial={locale}><PopupApp head={head} /></LocaleProvider>, root);
-});
+  if (root) render(<LocaleProvider initial={locale}><PopupApp first={first} /></LocaleProvider>, root);
+})();

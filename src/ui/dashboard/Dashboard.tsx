@@ -3,7 +3,8 @@
  * first rows (the worker's index head) and the counts of all; it asks for every row
  * (`onNeedAll`) once the shopper searches, filters or scrolls past them. Only the first
  * PAGE_SIZE rows are rendered and more are added on scroll or with "Show more", so 5,000
- * stored orders open as fast as 50.
+ * stored orders open as fast as 50. The first frame holds only FIRST_FRAME_ROWS of them, more
+ * than a popup shows; the rest of the page follows in the next task.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatMoney } from '../../domain/money';
@@ -13,6 +14,8 @@ import { DeadlineSummary } from './widgets';
 import { localiseParams } from '../../i18n/format';
 
 export const PAGE_SIZE = 50;
+/** Rows in the list's first frame: more than the popup's 600 px show (about 7). */
+export const FIRST_FRAME_ROWS = 12;
 
 export function orderHref(orderId: string, view: 'order' | 'claim' = 'order'): string {
   return `?view=${view}&order=${encodeURIComponent(orderId)}`;
@@ -37,12 +40,15 @@ export function Dashboard({
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [shown, setShown] = useState(PAGE_SIZE);
+  // False until the first frame is painted (effects run after it).
+  const [painted, setPainted] = useState(false);
   const counts = useMemo(() => given ?? filterCounts(rows), [given, rows]);
   const visible = useMemo(() => filterRows(rows, query, filter), [rows, query, filter]);
   // Until every row is read, the list's size is the index's count (a search waits for the rows).
   const listed = complete || query ? visible.length : counts[filter];
   const sentinel = useRef<HTMLLIElement>(null);
 
+  useEffect(() => setPainted(true), []);
   useEffect(() => setShown(PAGE_SIZE), [query, filter]);
   useEffect(() => {
     if (!complete && (query || filter !== 'all' || shown > rows.length)) onNeedAll?.();
@@ -55,7 +61,7 @@ export function Dashboard({
     });
     io.observe(el);
     return () => io.disconnect();
-  }, [visible, shown]);
+  }, [visible, shown, painted]);
 
   if (counts.all === 0) return <p class="empty">{t('popup_no_orders')}</p>;
 
@@ -86,10 +92,10 @@ export function Dashboard({
         </p>
       ) : (
         <ul class="orders" aria-label={t('popup_orders_label', { count: listed })} aria-busy={complete ? undefined : 'true'}>
-          {visible.slice(0, shown).map((r) => (
+          {visible.slice(0, painted ? shown : Math.min(shown, FIRST_FRAME_ROWS)).map((r) => (
             <OrderRow key={r.orderId} row={r} onOpen={onOpen} />
           ))}
-          {shown < listed && visible.length > 0 && (
+          {painted && shown < listed && visible.length > 0 && (
             <li ref={sentinel} class="more" role="presentation">
               <button type="button" onClick={() => setShown((n) => n + PAGE_SIZE)}>
                 {t('popup_show_more', { count: Math.min(PAGE_SIZE, listed - shown), total: listed - shown })}

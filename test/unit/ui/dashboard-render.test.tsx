@@ -9,7 +9,7 @@ vi.mock('../../../src/platform/browser', () => ({
 import { DEFAULT_RULES } from '../../../src/domain/deadlines/rules';
 import type { Order } from '../../../src/domain/order';
 import { createTranslator } from '../../../src/i18n';
-import { Dashboard, PAGE_SIZE } from '../../../src/ui/dashboard/Dashboard';
+import { Dashboard, FIRST_FRAME_ROWS, PAGE_SIZE } from '../../../src/ui/dashboard/Dashboard';
 import { buildRows, filterCounts } from '../../../src/ui/dashboard/model';
 import { LocaleProvider, type UiLocale } from '../../../src/ui/locale';
 import { DEFAULT_SETTINGS } from '../../../src/storage/settings';
@@ -37,6 +37,27 @@ describe('dashboard rendering', () => {
     expect(more.textContent).toBe('Show 50 more (4950 left)');
     act(() => more.click());
     expect(list.querySelectorAll('li.order')).toHaveLength(2 * PAGE_SIZE);
+    render(null, root);
+  });
+
+  it('paints the first rows in the first frame and the rest of the page after it', async () => {
+    const orders: Order[] = [];
+    for (let i = 0; i < 200; i++) orders.push({ ...makeOrder({ status: 'awaiting_delivery', deliveredAt: null }), orderId: String(8300000000000000 + i) });
+    const rows = buildRows(orders, DEFAULT_RULES, '2026-09-01');
+    const root = document.createElement('div');
+    document.body.append(root);
+    // Outside act(): what the first frame holds, before any effect has run.
+    render(<LocaleProvider initial={locale}><Dashboard rows={rows} onOpen={() => {}} /></LocaleProvider>, root);
+    const list = root.querySelector('ul.orders')!;
+    const ids = () => [...list.querySelectorAll('li.order .order-id')].map((e) => e.textContent);
+    expect(FIRST_FRAME_ROWS).toBeLessThan(PAGE_SIZE);
+    expect(ids()).toEqual(rows.slice(0, FIRST_FRAME_ROWS).map((r) => `#${r.orderId}`));
+    expect(list.getAttribute('aria-label')).toBe('Your orders (200)');
+    // No "Show more" while the page itself is still being drawn.
+    expect(root.querySelector('li.more')).toBeNull();
+    await vi.waitFor(() => expect(list.querySelectorAll('li.order')).toHaveLength(PAGE_SIZE), { timeout: 2000 });
+    expect(ids()).toEqual(rows.slice(0, PAGE_SIZE).map((r) => `#${r.orderId}`));
+    expect(root.querySelector('li.more button')!.textContent).toBe('Show 50 more (150 left)');
     render(null, root);
   });
 
