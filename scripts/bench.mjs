@@ -55,7 +55,7 @@ const report = {
   at: new Date().toISOString(),
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version, note: 'shared machine; timed figures are medians and vary from run to run' },
   method: 'Timed figures are medians of `runs` runs (Node: performance.now() around repeated calls; Chromium: performance.now() in the page). See docs/performance.md.',
-  sizes: { mainWorld: size('mainWorld'), content: size('content'), worker: size('worker'), popup: size('popup'), options: size('options') },
+  sizes: { mainWorld: size('mainWorld'), content: size('content'), worker: size('worker'), popup: size('popup'), popupAtOpen: size('popupAtOpen'), options: size('options') },
   reader: { api: apiReader, dom: domReader, mainWorldGzipBytes: sizes.mainWorld.gzip },
   worker: { deadlinesInNode: deadlinesNode },
 };
@@ -115,6 +115,7 @@ console.log(JSON.stringify(report, null, 2));
 const line = (k, v) => console.error(`  ${k.padEnd(34)} ${v}`);
 console.error('\nBuyer Shield bench (medians):');
 for (const [k, v] of Object.entries(report.budgets.deterministic)) line(`${k} gz`, `${v.value} B  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'OVER'}`);
+line('popup gz at open (list only)', `${sizes.popupAtOpen.gzip} B; the order views load when an order is opened`);
 for (const [k, v] of Object.entries(report.budgets.timed)) line(k, `${v.value}  (≤ ${v.budget})  ${v.withinBudget ? 'ok' : 'over'}`);
 if (r.content?.pageLoad) line('page load: paired diff / own work', `${r.content.pageLoad.pairedDifferenceMs} ms / ${r.content.pageLoad.extensionBeforeLoadCpuMs} ms CPU before load (${r.content.pageLoad.extensionBeforeLoadPercent} % of ${r.content.pageLoad.withoutExtensionMs} ms)`);
 if (r.content?.pageLoad) line('page load: main-thread CPU before load', `${r.content.pageLoad.mainThreadBeforeLoadWithCpuMs} ms with / ${r.content.pageLoad.mainThreadBeforeLoadWithoutCpuMs} ms without (+${r.content.pageLoad.mainThreadBeforeLoadAddedPercent} %)`);

@@ -11,10 +11,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from '../platform/browser';
 import { BackupButtons } from '../ui/Backup';
 import { DiagnosticsButton, HealthNotices } from '../ui/HealthNotices';
-import { ClaimAssistant } from '../ui/claim/ClaimAssistant';
 import { Dashboard, orderHref } from '../ui/dashboard/Dashboard';
 import { rulesOfSettings } from '../ui/dashboard/model';
-import { OrderView } from '../ui/dashboard/OrderView';
 import { useLocale } from '../ui/locale';
 import { askForIndex, loadListFromRecords, loadListHead, loadOrder, type OpenedOrder, type OrderList } from '../ui/orders';
 import { INDEX_HEAD_KEY } from '../storage/order-index';
@@ -28,6 +26,35 @@ export function parseRoute(search: string): Route {
   const orderId = q.get('order') ?? '';
   if ((view === 'order' || view === 'claim') && /^\d{6,24}$/.test(orderId)) return { view, orderId };
   return { view: 'list' };
+}
+
+type Views = typeof import('./views');
+let viewsLoad: Promise<Views> | null = null;
+
+/** The order views' chunk (src/popup/views.ts), loaded once; a failed load is tried again next time. */
+export function loadViews(): Promise<Views> {
+  viewsLoad ??= import('./views').catch((e: unknown) => {
+    viewsLoad = null;
+    throw e;
+  });
+  return viewsLoad;
+}
+
+/** The order views once loaded; 'failed' when their chunk could not be loaded. */
+function useViews(wanted: boolean): Views | 'failed' | null {
+  const [views, setViews] = useState<Views | 'failed' | null>(null);
+  useEffect(() => {
+    if (!wanted || (views && views !== 'failed')) return;
+    let live = true;
+    loadViews().then(
+      (v) => live && setViews(v),
+      () => live && setViews('failed'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, views]);
+  return views;
 }
 
 function hrefOf(r: Route): string {
@@ -45,6 +72,16 @@ export function PopupApp({ first }: { first?: OrderList | null }) {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.search));
   const rules = useMemo(() => rulesOfSettings(settings), [settings]);
   const openedId = route.view === 'list' ? null : route.orderId;
+  const views = useViews(openedId !== null);
+  // Once the list is shown and the page idle, the order views load too: opening an order is then instant.
+  const listShown = route.view === 'list' && list !== null;
+  useEffect(() => {
+    if (!listShown) return;
+    const prefetch = () => void loadViews().catch(() => {});
+    if (typeof requestIdleCallback !== 'function') return void setTimeout(prefetch, 500);
+    const id = requestIdleCallback(prefetch, { timeout: 3000 });
+    return () => cancelIdleCallback(id);
+  }, [listShown]);
 
   // The list: the index head first; every record when the shopper needs more than its rows
   // (search, filter, scrolling), or at once when there is no usable index.
@@ -146,7 +183,11 @@ export function PopupApp({ first }: { first?: OrderList | null }) {
             <Dashboard rows={list.rows} counts={list.counts} complete={list.complete} onNeedAll={needAll} onOpen={(orderId) => go({ view: 'order', orderId })} />
           </>
         )
-      ) : opened === null || opened.orderId !== route.orderId ? (
+      ) : views === 'failed' ? (
+        <p class="empty" role="alert">
+          {t('popup_view_failed')}
+        </p>
+      ) : opened === null || opened.orderId !== route.orderId || views === null ? (
         <p class="empty" role="status">
           {t('popup_loading')}
         </p>
@@ -155,9 +196,9 @@ export function PopupApp({ first }: { first?: OrderList | null }) {
           {t('popup_order_unknown', { id: route.orderId })}
         </p>
       ) : route.view === 'order' ? (
-        <OrderView row={detail.detail} onClaim={(orderId) => go({ view: 'claim', orderId })} />
+        <views.OrderView row={detail.detail} onClaim={(orderId) => go({ view: 'claim', orderId })} />
       ) : (
-        <ClaimAssistant key={detail.detail.order.orderId} order={detail.detail.order} storedDraft={detail.draft} rules={rules} />
+        <views.ClaimAssistant key={detail.detail.order.orderId} order={detail.detail.order} storedDraft={detail.draft} rules={rules} />
       )}
     </main>
   );

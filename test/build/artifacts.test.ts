@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestFor } from '../../scripts/manifest';
+import { measure } from '../../scripts/sizes.mjs';
 import { readZip } from '../../scripts/zip.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -21,6 +22,28 @@ describe('built dist/firefox/manifest.json', () => {
     expect((m['background'] as { scripts: string[] }).scripts).toHaveLength(1);
     expect(m['browser_specific_settings']).toEqual((manifestFor('firefox') as unknown as Record<string, unknown>)['browser_specific_settings']);
     expect((m['content_scripts'] as ContentScript[]).find((s) => s.world === 'MAIN')?.js).toEqual(['src/main-world/capture.iife.js']);
+  });
+});
+
+describe.each(['chrome', 'firefox'])('the %s build\'s popup', (browser) => {
+  const dir = join(ROOT, 'dist', browser);
+  const sizes = measure(dir);
+  const html = readFileSync(join(dir, 'src', 'popup', 'index.html'), 'utf8');
+
+  it('opens with the list\'s code only: the order views are a chunk loaded when an order is opened', () => {
+    const views = sizes.popup.files.filter((f) => !sizes.popupAtOpen.files.includes(f));
+    expect(views.some((f) => /^assets\/views-[\w-]+\.js$/.test(f))).toBe(true);
+    expect(sizes.popupAtOpen.files.some((f) => f.includes('views-'))).toBe(false);
+    // The budget (scripts/budgets.mjs) counts the views as well.
+    expect(sizes.popup.gzip).toBeGreaterThan(sizes.popupAtOpen.gzip);
+  });
+
+  it('names every chunk its entry imports in the HTML, so they load alongside it', () => {
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]* href="\/([^"]+)"/g)].map((m) => m[1]);
+    const entry = html.match(/<script type="module"[^>]* src="\/([^"]+)"/)![1]!;
+    const atOpen = sizes.popupAtOpen.files.filter((f) => f.endsWith('.js') && f !== entry);
+    expect(atOpen.length).toBeGreaterThan(0);
+    expect(new Set(preloaded)).toEqual(new Set(atOpen));
   });
 });
 
