@@ -4,19 +4,20 @@
  * changes nothing and says why.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { InstantSchema, OrderSchema, type Order } from './order';
 
 export const BACKUP_FORMAT = 'buyer-shield-backup';
 export const BACKUP_VERSION = 1;
 
-export const BackupSchema = z.object({
+export const BackupSchema = lazySchema(() => z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: InstantSchema,
   orders: z.array(z.unknown()).check(z.maxLength(100_000)),
   settings: z.optional(z.record(z.string(), z.unknown())),
   drafts: z.optional(z.record(z.string(), z.unknown())),
-});
+}));
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;

@@ -4,6 +4,7 @@
  * (docs/backup-format.md) is this record, so changes here are a public-interface change.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { isValidCalendarDate } from './dates';
 
 export { isValidCalendarDate };
@@ -38,30 +39,30 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 const MAX_TEXT = 2000;
 const text = () => z.string().check(z.maxLength(MAX_TEXT));
 
-export const OrderIdSchema = z.string().check(z.regex(/^\d{6,24}$/));
+export const OrderIdSchema = lazySchema(() => z.string().check(z.regex(/^\d{6,24}$/)));
 
 /** "YYYY-MM-DD", a calendar date as the page states it (never an instant). */
-export const CalendarDateSchema = z.string().check(
+export const CalendarDateSchema = lazySchema(() => z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/),
   z.refine((s) => isValidCalendarDate(s), 'not a real calendar date'),
-);
+));
 export type { CalendarDate } from './dates';
 
 
 /** An ISO 8601 instant, e.g. 2026-09-07T10:00:00.000Z. */
-export const InstantSchema = z.iso.datetime({ offset: true });
+export const InstantSchema = lazySchema(() => z.iso.datetime({ offset: true }));
 export type Instant = string;
 
-export const CurrencySchema = z.string().check(z.regex(/^[A-Z]{3}$/));
+export const CurrencySchema = lazySchema(() => z.string().check(z.regex(/^[A-Z]{3}$/)));
 
-export const MoneySchema = z.object({
+export const MoneySchema = lazySchema(() => z.object({
   /** Integer amount in the currency's minor unit (cents, kopeks; yen and won have none). */
   minor: z.int().check(z.gte(0), z.lte(1e12)),
   currency: CurrencySchema,
-});
+}));
 export type Money = z.infer<typeof MoneySchema>;
 
-export const ItemSchema = z.object({
+export const ItemSchema = lazySchema(() => z.object({
   title: text(),
   quantity: z.int().check(z.gte(0), z.lte(1e6)),
   price: z.nullable(MoneySchema),
@@ -70,33 +71,33 @@ export const ItemSchema = z.object({
   imageUrl: z.optional(z.nullable(text())),
   /** The item is marked "Free returns" on the page. */
   freeReturn: z.optional(z.boolean()),
-});
+}));
 export type Item = z.infer<typeof ItemSchema>;
 
-export const TrackingEventSchema = z.object({
+export const TrackingEventSchema = lazySchema(() => z.object({
   at: z.nullable(InstantSchema),
   code: z.nullable(z.string().check(z.maxLength(100))),
   text: text(),
   /** AliExpress's secondary code, when it has one that differs from `code` (e.g. the pickup-point sub-state). */
   subCode: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
   place: z.optional(z.nullable(text())),
-});
+}));
 export type TrackingEvent = z.infer<typeof TrackingEventSchema>;
 
-export const TrackingPackageSchema = z.object({
+export const TrackingPackageSchema = lazySchema(() => z.object({
   number: z.nullable(z.string().check(z.maxLength(200))),
   carrier: z.nullable(text()),
   events: z.array(TrackingEventSchema).check(z.maxLength(500)),
-});
+}));
 export type TrackingPackage = z.infer<typeof TrackingPackageSchema>;
 
-export const DeadlineSchema = z.object({
+export const DeadlineSchema = lazySchema(() => z.object({
   kind: z.enum(DEADLINE_KINDS),
   due: CalendarDateSchema,
   source: z.enum(['page', 'estimate']),
   /** The page text it came from, or for an estimate the rule that made it. */
   text: z.nullable(text()),
-});
+}));
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
 export const DISPUTE_STAGES = [
@@ -110,7 +111,7 @@ export const DISPUTE_STAGES = [
 ] as const;
 export type DisputeStage = (typeof DISPUTE_STAGES)[number];
 
-export const DisputeSchema = z.object({
+export const DisputeSchema = lazySchema(() => z.object({
   id: z.nullable(z.string().check(z.maxLength(64))),
   stage: z.enum(DISPUTE_STAGES),
   statusText: z.nullable(text()),
@@ -120,17 +121,17 @@ export const DisputeSchema = z.object({
   markedByShopper: z.optional(z.boolean()),
   requested: z.optional(z.nullable(MoneySchema)),
   offered: z.optional(z.nullable(MoneySchema)),
-});
+}));
 export type Dispute = z.infer<typeof DisputeSchema>;
 
-export const StatusChangeSchema = z.object({
+export const StatusChangeSchema = lazySchema(() => z.object({
   status: z.enum(ORDER_STATUSES),
   at: InstantSchema,
-});
+}));
 
-export const StoreSchema = z.object({ name: z.nullable(text()), url: z.nullable(text()) });
+export const StoreSchema = lazySchema(() => z.object({ name: z.nullable(text()), url: z.nullable(text()) }));
 
-export const OrderSchema = z.object({
+export const OrderSchema = lazySchema(() => z.object({
   orderId: OrderIdSchema,
   site: z.string().check(z.regex(/^[a-z0-9.-]{1,100}$/)),
   status: z.enum(ORDER_STATUSES),
@@ -151,14 +152,14 @@ export const OrderSchema = z.object({
   statusHistory: z.optional(z.array(StatusChangeSchema).check(z.maxLength(50))),
   firstSeenAt: InstantSchema,
   updatedAt: InstantSchema,
-});
+}));
 export type Order = z.infer<typeof OrderSchema>;
 
 /**
  * What one reading of one page says of one order. Every field but the id and the site is
  * optional: a field the page did not show is absent, and absence never erases what was known.
  */
-export const OrderObservationSchema = z.object({
+export const OrderObservationSchema = lazySchema(() => z.object({
   orderId: OrderIdSchema,
   site: z.string().check(z.regex(/^[a-z0-9.-]{1,100}$/)),
   status: z.optional(z.enum(ORDER_STATUSES)),
@@ -174,5 +175,5 @@ export const OrderObservationSchema = z.object({
   deadlines: z.optional(z.array(DeadlineSchema).check(z.maxLength(50))),
   dispute: z.optional(z.nullable(DisputeSchema)),
   canConfirm: z.optional(z.boolean()),
-});
+}));
 export type OrderObservation = z.infer<typeof OrderObservationSchema>;

@@ -4,63 +4,64 @@
  * UI→BG: the popup, the options page or the claim tab to the worker.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import { OrderIdSchema } from '../domain/order';
 
 const MAX_OBSERVATIONS = 2000;
 
 /** CS→BG: what one reading of a page found. Observations are validated one by one in the worker. */
-export const CsObservations = z.object({
+export const CsObservations = lazySchema(() => z.object({
   type: z.literal('cs/observations'),
   url: z.string().check(z.maxLength(4000)),
   via: z.enum(['api', 'dom']),
   observations: z.array(z.unknown()).check(z.maxLength(MAX_OBSERVATIONS)),
   problems: z.array(z.object({ code: z.string().check(z.maxLength(100)), detail: z.string().check(z.maxLength(2000)) })).check(z.maxLength(50)),
-});
+}));
 
 /** CS→BG: the page could not be read (login, captcha, unsupported operator, nothing found). */
-export const CsPageProblem = z.object({
+export const CsPageProblem = lazySchema(() => z.object({
   type: z.literal('cs/page-problem'),
   url: z.string().check(z.maxLength(4000)),
   code: z.string().check(z.maxLength(100)),
   detail: z.string().check(z.maxLength(2000)),
-});
+}));
 
 /** CS→BG: what the overlay needs for the orders on this page. */
-export const CsOverlayState = z.object({
+export const CsOverlayState = lazySchema(() => z.object({
   type: z.literal('cs/overlay-state'),
   orderIds: z.array(OrderIdSchema).check(z.maxLength(MAX_OBSERVATIONS)),
-});
+}));
 
-export const CsSetOrderGuard = z.object({
+export const CsSetOrderGuard = lazySchema(() => z.object({
   type: z.literal('cs/set-order-guard'),
   orderId: OrderIdSchema,
   guardOff: z.boolean(),
-});
+}));
 
-export const CsOpenClaim = z.object({ type: z.literal('cs/open-claim'), orderId: OrderIdSchema });
+export const CsOpenClaim = lazySchema(() => z.object({ type: z.literal('cs/open-claim'), orderId: OrderIdSchema }));
 
-export const CsToBg = z.discriminatedUnion('type', [CsObservations, CsPageProblem, CsOverlayState, CsSetOrderGuard, CsOpenClaim]);
+export const CsToBg = lazySchema(() => z.discriminatedUnion('type', [CsObservations, CsPageProblem, CsOverlayState, CsSetOrderGuard, CsOpenClaim]));
 export type CsToBgMessage = z.infer<typeof CsToBg>;
 
-export const UiExportBackup = z.object({ type: z.literal('ui/export-backup') });
-export const UiImportBackup = z.object({ type: z.literal('ui/import-backup'), text: z.string().check(z.maxLength(50_000_000)) });
-export const UiGetState = z.object({ type: z.literal('ui/get-state') });
-export const UiSetSettings = z.object({ type: z.literal('ui/set-settings'), settings: z.unknown() });
-export const UiSaveDraft = z.object({ type: z.literal('ui/save-draft'), orderId: OrderIdSchema, draft: z.unknown() });
-export const UiMarkDispute = z.object({ type: z.literal('ui/mark-dispute'), orderId: OrderIdSchema, opened: z.boolean() });
-export const UiReminderAction = z.object({
+export const UiExportBackup = lazySchema(() => z.object({ type: z.literal('ui/export-backup') }));
+export const UiImportBackup = lazySchema(() => z.object({ type: z.literal('ui/import-backup'), text: z.string().check(z.maxLength(50_000_000)) }));
+export const UiGetState = lazySchema(() => z.object({ type: z.literal('ui/get-state') }));
+export const UiSetSettings = lazySchema(() => z.object({ type: z.literal('ui/set-settings'), settings: z.unknown() }));
+export const UiSaveDraft = lazySchema(() => z.object({ type: z.literal('ui/save-draft'), orderId: OrderIdSchema, draft: z.unknown() }));
+export const UiMarkDispute = lazySchema(() => z.object({ type: z.literal('ui/mark-dispute'), orderId: OrderIdSchema, opened: z.boolean() }));
+export const UiReminderAction = lazySchema(() => z.object({
   type: z.literal('ui/reminder-action'),
   action: z.enum(['snooze', 'done']),
   orderId: OrderIdSchema,
   kind: z.string().check(z.maxLength(40)),
   due: z.string().check(z.maxLength(10)),
-});
-export const UiCalendar = z.object({ type: z.literal('ui/calendar'), orderId: z.nullable(OrderIdSchema) });
-export const UiClearQuarantine = z.object({ type: z.literal('ui/clear-quarantine') });
+}));
+export const UiCalendar = lazySchema(() => z.object({ type: z.literal('ui/calendar'), orderId: z.nullable(OrderIdSchema) }));
+export const UiClearQuarantine = lazySchema(() => z.object({ type: z.literal('ui/clear-quarantine') }));
 /** The page found the order index out of date: recompute deadlines and the index. */
-export const UiRefresh = z.object({ type: z.literal('ui/refresh') });
+export const UiRefresh = lazySchema(() => z.object({ type: z.literal('ui/refresh') }));
 
-export const UiToBg = z.discriminatedUnion('type', [
+export const UiToBg = lazySchema(() => z.discriminatedUnion('type', [
   UiRefresh,
   UiExportBackup,
   UiImportBackup,
@@ -71,7 +72,7 @@ export const UiToBg = z.discriminatedUnion('type', [
   UiReminderAction,
   UiCalendar,
   UiClearQuarantine,
-]);
+]));
 export type UiToBgMessage = z.infer<typeof UiToBg>;
 
 /** Replies carry ok/err so a caller never has to guess from undefined. */

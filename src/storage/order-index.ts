@@ -14,6 +14,7 @@
  * is not an error: it reads the records as before and asks for a new index.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import { ACTION_KEYS, URGENCIES } from '../domain/deadlines/engine';
 import { CalendarDateSchema, DEADLINE_KINDS, InstantSchema, MoneySchema, ORDER_STATUSES, OrderIdSchema } from '../domain/order';
 import { SUMMARY_TITLE_LENGTH, SUMMARY_TITLES, type OrderSummary, type SummaryDeadline } from '../domain/summary';
@@ -22,9 +23,9 @@ import { HEAD_ROWS, type IndexCounts } from './index-write';
 export { INDEX_HEAD_KEY, INDEX_STALE_KEY } from './schema';
 export { HEAD_ROWS, countsOf, makeIndex, type IndexCounts } from './index-write';
 
-const ParamsSchema = z.record(z.string().check(z.maxLength(40)), z.union([z.string().check(z.maxLength(200)), z.number()]));
+const ParamsSchema = lazySchema(() => z.record(z.string().check(z.maxLength(40)), z.union([z.string().check(z.maxLength(200)), z.number()])));
 
-export const SummaryDeadlineSchema = z.object({
+export const SummaryDeadlineSchema = lazySchema(() => z.object({
   kind: z.enum(DEADLINE_KINDS),
   due: CalendarDateSchema,
   source: z.enum(['page', 'estimate']),
@@ -34,9 +35,9 @@ export const SummaryDeadlineSchema = z.object({
   urgency: z.enum(URGENCIES),
   params: ParamsSchema,
   remind: z.boolean(),
-});
+}));
 
-export const OrderSummarySchema = z.object({
+export const OrderSummarySchema = lazySchema(() => z.object({
   orderId: OrderIdSchema,
   status: z.enum(ORDER_STATUSES),
   store: z.nullable(z.string().check(z.maxLength(2000))),
@@ -50,7 +51,7 @@ export const OrderSummarySchema = z.object({
   inTransit: z.boolean(),
   completed: z.boolean(),
   inDispute: z.boolean(),
-});
+}));
 
 // The schemas describe exactly the domain's types (a change to one fails type-checking here).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -59,15 +60,15 @@ const _deadline: Same<z.infer<typeof SummaryDeadlineSchema>, SummaryDeadline> = 
 void _summary;
 void _deadline;
 
-const CountsSchema = z.object({
+const CountsSchema = lazySchema(() => z.object({
   all: z.int().check(z.gte(0)),
   needs_action: z.int().check(z.gte(0)),
   in_transit: z.int().check(z.gte(0)),
   completed: z.int().check(z.gte(0)),
   in_dispute: z.int().check(z.gte(0)),
-}) satisfies z.ZodMiniType<IndexCounts>;
+}) satisfies z.ZodMiniType<IndexCounts>);
 
-export const IndexHeadSchema = z.object({
+export const IndexHeadSchema = lazySchema(() => z.object({
   /** The calendar date the deadlines were computed for. */
   today: CalendarDateSchema,
   at: z.number(),
@@ -76,7 +77,7 @@ export const IndexHeadSchema = z.object({
   /** The latest `updatedAt` of any order (when a page was last read). */
   lastReadAt: z.nullable(InstantSchema),
   rows: z.array(OrderSummarySchema).check(z.maxLength(HEAD_ROWS)),
-});
+}));
 export type IndexHead = z.infer<typeof IndexHeadSchema>;
 
 export function parseIndexHead(x: unknown): IndexHead | null {

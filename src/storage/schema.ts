@@ -19,6 +19,7 @@
  *   settings           Settings (src/storage/settings.ts)
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import { InstantSchema } from '../domain/order';
 
 export const SCHEMA_VERSION = 1;
@@ -30,30 +31,30 @@ export const INDEX_STALE_KEY = 'index:stale';
 export const orderKey = (orderId: string): string => `${ORDER_KEY_PREFIX}${orderId}`;
 export const draftKey = (orderId: string): string => `${DRAFT_KEY_PREFIX}${orderId}`;
 
-export const MetaSchema = z.object({ schemaVersion: z.int().check(z.gte(0)) });
+export const MetaSchema = lazySchema(() => z.object({ schemaVersion: z.int().check(z.gte(0)) }));
 export type Meta = z.infer<typeof MetaSchema>;
 
-export const QuarantineEntrySchema = z.object({
+export const QuarantineEntrySchema = lazySchema(() => z.object({
   key: z.string().check(z.maxLength(200)),
   reason: z.string().check(z.maxLength(2000)),
   at: InstantSchema,
   /** The value as it was found, serialised (bounded), so nothing is lost. */
   raw: z.string().check(z.maxLength(200_000)),
-});
+}));
 export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;
 export const QUARANTINE_LIMIT = 200;
 
-export const ReadProblemEntrySchema = z.object({
+export const ReadProblemEntrySchema = lazySchema(() => z.object({
   at: InstantSchema,
   url: z.string().check(z.maxLength(2000)),
   code: z.string().check(z.maxLength(100)),
   detail: z.string().check(z.maxLength(2000)),
-});
+}));
 export type ReadProblemEntry = z.infer<typeof ReadProblemEntrySchema>;
 export const PROBLEMS_LIMIT = 50;
 
-export const OrderPrefsSchema = z.record(
+export const OrderPrefsSchema = lazySchema(() => z.record(
   z.string().check(z.regex(/^\d{6,24}$/)),
   z.object({ guardOff: z.optional(z.boolean()) }),
-);
+));
 export type OrderPrefs = z.infer<typeof OrderPrefsSchema>;

@@ -1,11 +1,12 @@
 /** Settings, in storage.sync so they follow the shopper between browsers. Validated and repaired on read. */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import { DEFAULT_RULES, RulesSchema, type Rules } from '../domain/deadlines/rules';
 import { LOCALES } from '../i18n';
 
 export const SETTINGS_VERSION = 1;
 
-export const SettingsSchema = z.object({
+export const SettingsSchema = lazySchema(() => z.object({
   version: z.literal(SETTINGS_VERSION),
   /** 'auto' follows the browser's language. */
   locale: z.enum(['auto', ...LOCALES]),
@@ -14,7 +15,7 @@ export const SettingsSchema = z.object({
   notificationsEnabled: z.boolean(),
   /** Overrides of the deadline rule book (src/domain/deadlines/rules.ts), validated there. */
   rules: z.optional(z.record(z.string(), z.unknown())),
-});
+}));
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {

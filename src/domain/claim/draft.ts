@@ -4,6 +4,7 @@
  * new draft; a UI calls one per shopper action and renders `steps(draft, order)`.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import { isValidCalendarDate, OrderIdSchema, type Order } from '../order';
 import { claimFacts, type ClaimFacts } from './facts';
 import {
@@ -39,7 +40,7 @@ export type AmountMethod = (typeof AMOUNT_METHODS)[number];
 /** Inputs are stored as typed, even when wrong, so the calculator can say what is wrong. */
 const loose = () => z.nullable(z.number().check(z.gte(-1e12), z.lte(1e12)));
 
-export const ClaimAmountSchema = z.object({
+export const ClaimAmountSchema = lazySchema(() => z.object({
   mode: z.enum(AMOUNT_MODES),
   method: z.enum(AMOUNT_METHODS),
   /** Pieces missing (method `missing_quantity`). */
@@ -50,17 +51,17 @@ export const ClaimAmountSchema = z.object({
   percent: loose(),
   /** Amount in the order currency's minor units (method `sum`). */
   sumMinor: loose(),
-});
+}));
 export type ClaimAmount = z.infer<typeof ClaimAmountSchema>;
 
-export const AnswerValueSchema = z.union([
+export const AnswerValueSchema = lazySchema(() => z.union([
   z.string().check(z.maxLength(500)),
   z.number().check(z.gte(-1e9), z.lte(1e9)),
   z.boolean(),
-]);
+]));
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;
 
-export const ClaimDraftSchema = z.object({
+export const ClaimDraftSchema = lazySchema(() => z.object({
   version: z.literal(DRAFT_VERSION),
   orderId: OrderIdSchema,
   /** Answer to "received the goods?"; null = not answered yet. */
@@ -79,7 +80,7 @@ export const ClaimDraftSchema = z.object({
   /** The shopper's own words, added to the claim (must be English). */
   note: z.string().check(z.maxLength(2000)),
   step: z.enum(STEP_IDS),
-});
+}));
 export type ClaimDraft = z.infer<typeof ClaimDraftSchema>;
 export type Answers = ClaimDraft['answers'];
 

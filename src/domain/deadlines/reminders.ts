@@ -16,6 +16,7 @@
  * - The log prunes entries for deadlines more than 30 days past, so it stays bounded.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import { DEADLINE_KINDS } from '../order';
 import type { CalendarDate, DeadlineKind } from '../order';
 import { addDays, localDateOf, localTimeOn } from '../dates';
@@ -40,9 +41,9 @@ export function deadlineKey(ref: DeadlineRef): string {
 }
 
 const KEY_RE = new RegExp(`^\\d{6,24}\\|(${DEADLINE_KINDS.join('|')})\\|\\d{4}-\\d{2}-\\d{2}$`);
-const KeySchema = z.string().check(z.regex(KEY_RE));
+const KeySchema = lazySchema(() => z.string().check(z.regex(KEY_RE)));
 
-export const ReminderLogSchema = z.object({
+export const ReminderLogSchema = lazySchema(() => z.object({
   version: z.literal(1),
   /** Deadline key → the leads (days before due) already raised for it. */
   raised: z.record(KeySchema, z.array(z.int().check(z.gte(0), z.lte(366))).check(z.maxLength(16))),
@@ -50,7 +51,7 @@ export const ReminderLogSchema = z.object({
   snoozes: z.record(KeySchema, z.object({ until: z.number().check(z.gte(0)) })),
   /** Deadline key → the shopper marked it done; no more reminders for it. */
   done: z.record(KeySchema, z.literal(true)),
-});
+}));
 export type ReminderLog = z.infer<typeof ReminderLogSchema>;
 
 export function emptyLog(): ReminderLog {

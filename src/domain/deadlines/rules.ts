@@ -13,22 +13,23 @@
  * Pure data; no browser API.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 
 /** Bump when a field is added, removed or changes meaning (storage migrates by this). */
 export const RULES_VERSION = 1;
 
 const days = (max: number) => z.int().check(z.gte(0), z.lte(max));
-const HHMM = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+const HHMM = lazySchema(() => z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)));
 
-export const QuietHoursSchema = z.object({
+export const QuietHoursSchema = lazySchema(() => z.object({
   /** Local wall-clock time "HH:MM" when quiet starts. */
   start: HHMM,
   /** Local wall-clock time "HH:MM" when quiet ends; may be earlier than start (wraps past midnight). */
   end: HHMM,
-});
+}));
 export type QuietHours = z.infer<typeof QuietHoursSchema>;
 
-export const RulesSchema = z.object({
+export const RulesSchema = lazySchema(() => z.object({
   /** Return/refund window after completion when the page does not state one. */
   returnWindowDays: days(365),
   /** Days after a parcel reached a post office / pickup point on which to remind, in order. */
@@ -59,7 +60,7 @@ export const RulesSchema = z.object({
   samePageDeadlineDays: days(30),
   /** A reminder that should have gone out longer ago than this (browser closed) is "missed". */
   missedAfterHours: z.int().check(z.gte(1), z.lte(24 * 30)),
-});
+}));
 export type Rules = z.infer<typeof RulesSchema>;
 
 export const DEFAULT_RULES: Rules = Object.freeze({
