@@ -108,7 +108,9 @@ async function openOrder(browser: Browser, orderId: string): Promise<void> {
 }
 
 export function startWorker(browser: Browser): void {
+  const rearmed = quickRearm(browser, Date.now(), earlyRead).catch(() => undefined);
   const hooks: Hooks = {
+    ready: rearmed,
     afterChange: () => refresh(browser),
     overlayState: async (orderIds): Promise<OverlayState> => {
       // Only the page's orders are read; the count comes from the last refresh's schedule
@@ -146,9 +148,7 @@ export function startWorker(browser: Browser): void {
   });
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(browser, id, 'open'));
   browser.notifications.onButtonClicked?.addListener((id, index) => void onNotificationClicked(browser, id, index === 1 ? 'claim' : 'open'));
-  void quickRearm(browser, Date.now(), earlyRead)
-    .catch(() => undefined)
-    .then(() => refresh(browser));
+  void rearmed.then(() => refresh(browser));
 }
 
 /** Firefox has no buttons: a click opens the order. A summary opens the popup's list. */

@@ -51,6 +51,8 @@ export type Hooks = {
   overlayState: (orderIds: string[]) => Promise<unknown>;
   uiExtra: (msg: UiToBgMessage) => Promise<Reply<unknown> | null>;
   openClaim: (orderId: string) => Promise<void>;
+  /** Settles when a starting worker has re-armed its reminder alarm; messages are read after it. */
+  ready?: Promise<unknown>;
 };
 
 export async function handleContent(msg: CsToBgMessage, sender: Runtime.MessageSender, hooks: Hooks): Promise<Reply<unknown>> {
@@ -138,16 +140,30 @@ export async function handleUi(msg: UiToBgMessage, hooks: Hooks): Promise<Reply<
 }
 
 /** The runtime.onMessage listener: validate, check the sender, dispatch; never throw. */
+/** 'cs' or 'ui' from a message's `type` ("cs/observations", "ui/get-state"), else null. */
+export function messageFamily(message: unknown): 'cs' | 'ui' | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const type = (message as { type?: unknown }).type;
+  if (typeof type !== 'string') return null;
+  return type.startsWith('cs/') ? 'cs' : type.startsWith('ui/') ? 'ui' : null;
+}
+
 export function messageListener(hooks: Hooks) {
   return async (message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
+    // The alarm first (src/background/deadlines.ts quickRearm, a few ms): the message that
+    // woke the worker is read right after, and reading it must not hold the alarm back.
+    await hooks.ready;
     try {
-      const cs = CsToBg.safeParse(message);
-      if (cs.success) {
+      // Each message is checked against its own family only (the types say which: `cs/…`, `ui/…`),
+      // so a starting worker builds the schemas of the messages it gets, not of every message.
+      const family = messageFamily(message);
+      const cs = family === 'cs' ? CsToBg.safeParse(message) : null;
+      if (cs?.success) {
         if (!isOurContentScript(sender)) return fail('sender_rejected');
         return await handleContent(cs.data, sender, hooks);
       }
-      const ui = UiToBg.safeParse(message);
-      if (ui.success) {
+      const ui = family === 'ui' ? UiToBg.safeParse(message) : null;
+      if (ui?.success) {
         if (!isOurPage(sender)) return fail('sender_rejected');
         return await handleUi(ui.data, hooks);
       }

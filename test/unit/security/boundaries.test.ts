@@ -22,7 +22,7 @@ vi.mock('webextension-polyfill', async () => {
   };
 });
 
-const { isOurContentScript, isOurPage, messageListener } = await import('../../../src/background/worker');
+const { isOurContentScript, isOurPage, messageFamily, messageListener } = await import('../../../src/background/worker');
 const { parseCaptureMessage, CAPTURE_SOURCE } = await import('../../../src/aliexpress/capture-protocol');
 const { MAX_BODY_CHARS } = await import('../../../src/aliexpress/capture/api-prefixes');
 
@@ -109,9 +109,27 @@ describe('messageListener', () => {
   });
 
   it('answers invalid_message to anything else, never throwing', async () => {
-    for (const m of [null, undefined, 42, 'ui/get-state', [], { type: 'ui/unknown' }, { type: 'cs/observations' }, { type: 'ui/import-backup', text: 5 }]) {
+    for (const m of [null, undefined, 42, 'ui/get-state', [], { type: 'ui/unknown' }, { type: 'cs/observations' }, { type: 'ui/import-backup', text: 5 }, { type: 'UI/get-state' }, { type: 'get-state' }, { type: 42 }, { type: ['ui/get-state'] }]) {
       expect(await listen(m, POPUP)).toEqual({ ok: false, error: 'invalid_message' });
     }
+  });
+
+  it('reads a message only once a starting worker has re-armed its alarm (hooks.ready)', async () => {
+    let rearm!: () => void;
+    const ready = new Promise<void>((r) => (rearm = r));
+    const gated = messageListener({ ...hooks, ready });
+    let answered = false;
+    const reply = gated({ type: 'ui/clear-quarantine' }, POPUP).then((r) => ((answered = true), r));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(answered).toBe(false);
+    rearm();
+    expect(await reply).toEqual({ ok: true, value: null });
+  });
+
+  it('checks a message against its own family only, named by its type', () => {
+    expect(messageFamily({ type: 'cs/observations' })).toBe('cs');
+    expect(messageFamily({ type: 'ui/get-state' })).toBe('ui');
+    for (const m of [null, undefined, 42, 'cs/observations', [], {}, { type: 7 }, { type: 'xs/observations' }, { type: 'Cs/observations' }]) expect(messageFamily(m)).toBeNull();
   });
 
   it('keeps __proto__ and constructor keys harmless from message to storage', async () => {
