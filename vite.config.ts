@@ -1,6 +1,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import { cataloguePlugin } from './scripts/catalogue-plugin.ts';
+import { earlyScriptPlugin } from './scripts/early-script-plugin.ts';
 import { manifestFor, type Target } from './scripts/manifest.ts';
 import { preactNoHtmlAlias } from './scripts/preact-no-html-plugin.ts';
 
@@ -10,7 +11,8 @@ const target: Target = process.env['TARGET'] === 'firefox' ? 'firefox' : 'chrome
 export { manifestFor };
 
 export default defineConfig({
-  plugins: [cataloguePlugin(), crx({ manifest: manifestFor(target) as unknown as ManifestV3Export, browser: target })],
+  // The popup's early reads, a classic script its HTML loads before its modules (src/popup/early.ts).
+  plugins: [cataloguePlugin(), earlyScriptPlugin('src/popup/early.ts', 'src/popup/early.js'), crx({ manifest: manifestFor(target) as unknown as ManifestV3Export, browser: target })],
   // preact without its innerHTML sink (dangerouslySetInnerHTML): scripts/preact-no-html-plugin.ts
   resolve: { alias: [preactNoHtmlAlias(import.meta.dirname)] },
   build: {

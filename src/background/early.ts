@@ -5,7 +5,7 @@
  * instead of after it. Native API only (Chrome's `chrome`, Firefox's `browser`, both with
  * promises in MV3): importing the polyfill here would evaluate it first.
  */
-declare const chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } }; alarms: { get(n: string): Promise<unknown> } } | undefined;
+import { nativeApi } from '../platform/native';
 
 export const REMINDER_ALARM = 'buyer-shield:reminder';
 
@@ -15,8 +15,8 @@ export interface EarlyRead {
 }
 
 function start(): Promise<EarlyRead> | null {
-  const api = (globalThis as { browser?: typeof chrome }).browser ?? (typeof chrome === 'undefined' ? undefined : chrome);
-  if (!api?.storage?.local || !api.alarms) return null;
+  const api = nativeApi();
+  if (!api?.alarms) return null;
   try {
     return Promise.all([api.storage.local.get('schedule'), api.alarms.get(REMINDER_ALARM)]).then(([stored, alarm]) => ({ stored, alarm }));
   } catch {

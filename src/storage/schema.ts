@@ -24,12 +24,7 @@ import { InstantSchema } from '../domain/order';
 
 export const SCHEMA_VERSION = 1;
 
-export const ORDER_KEY_PREFIX = 'order:';
-export const DRAFT_KEY_PREFIX = 'draft:';
-export const INDEX_HEAD_KEY = 'index:head';
-export const INDEX_STALE_KEY = 'index:stale';
-export const orderKey = (orderId: string): string => `${ORDER_KEY_PREFIX}${orderId}`;
-export const draftKey = (orderId: string): string => `${DRAFT_KEY_PREFIX}${orderId}`;
+export { DRAFT_KEY_PREFIX, INDEX_HEAD_KEY, INDEX_STALE_KEY, ORDER_KEY_PREFIX, draftKey, orderKey } from './keys';
 
 export const MetaSchema = lazySchema(() => z.object({ schemaVersion: z.int().check(z.gte(0)) }));
 export type Meta = z.infer<typeof MetaSchema>;

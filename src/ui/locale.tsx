@@ -4,6 +4,7 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../i18n';
 import { browser } from '../platform/browser';
 import { loadMessages, localeBundle, type LocaleBundle } from '../platform/i18n';
+import { SETTINGS_KEY } from '../storage/keys';
 import { repairSettings, type Settings } from '../storage/settings';
 
 export interface UiLocale extends LocaleBundle {
@@ -12,10 +13,12 @@ export interface UiLocale extends LocaleBundle {
 
 const LocaleContext = createContext<UiLocale | null>(null);
 
-export async function loadUiLocale(): Promise<UiLocale> {
+/** `early`: the settings' read, if the page started it before its modules loaded (src/popup/early.ts). */
+export async function loadUiLocale(early?: Promise<Record<string, unknown>>): Promise<UiLocale> {
   // English is every language's fallback: its catalogue loads while the settings are read.
   void loadMessages('en');
-  const raw = (await browser.storage.sync.get('settings'))['settings'];
+  const read = () => browser.storage.sync.get(SETTINGS_KEY);
+  const raw = (await (early ?? read()).catch(read))[SETTINGS_KEY];
   const { settings } = repairSettings(raw);
   const bundle = await localeBundle(settings.locale);
   return { ...bundle, settings };
@@ -34,7 +37,7 @@ export function LocaleProvider({ initial, children }: { initial: UiLocale; child
   }, [locale]);
   useEffect(() => {
     const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'sync' && 'settings' in changes) void loadUiLocale().then(setLocale);
+      if (area === 'sync' && SETTINGS_KEY in changes) void loadUiLocale().then(setLocale);
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);

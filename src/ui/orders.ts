@@ -15,6 +15,7 @@ import { shiftTo } from '../domain/summary';
 import { browser } from '../platform/browser';
 import { INDEX_HEAD_KEY, INDEX_STALE_KEY, countsOf, parseIndexHead, type IndexCounts } from '../storage/order-index';
 import { readOrder, readStore } from '../storage/repair';
+import { LIST_HEAD_KEYS } from '../storage/keys';
 import { draftKey, orderKey } from '../storage/schema';
 import { buildRows, detailOf, toRows, type DashboardRow, type OrderDetail } from './dashboard/model';
 import { quarantinedRecords } from './diagnostics';
@@ -41,7 +42,6 @@ export interface OrderList {
   stale: boolean;
 }
 
-const HEALTH_KEYS = ['quarantine', 'problems', 'meta'];
 
 function healthOf(raw: Record<string, unknown>, orderCount: number, lastReadAt: string | null, pending = 0): StoreHealth {
   return {
@@ -64,7 +64,7 @@ export function askForIndex(): void {
 
 /** Start reading the index head and the notices' keys (the popup starts this before anything else). */
 export function readListHead(): Promise<Record<string, unknown>> {
-  return browser.storage.local.get([INDEX_HEAD_KEY, INDEX_STALE_KEY, ...HEALTH_KEYS]);
+  return browser.storage.local.get([...LIST_HEAD_KEYS]);
 }
 
 /** The first rows from the index head, or null when there is no usable index. */

@@ -38,10 +38,21 @@ describe.each(['chrome', 'firefox'])('the %s build\'s popup', (browser) => {
     expect(sizes.popup.gzip).toBeGreaterThan(sizes.popupAtOpen.gzip);
   });
 
+  it('loads its early script first, as a classic async script that imports nothing', () => {
+    const early = html.indexOf('<script async src="./early.js">');
+    expect(early).toBeGreaterThan(0);
+    expect(early).toBeLessThan(html.indexOf('<script type="module"'));
+    const code = readFileSync(join(dir, 'src', 'popup', 'early.js'), 'utf8');
+    expect(code).not.toMatch(/\bimport\s*[({"'`\w]|\bexport\s/);
+    expect(code).toContain('__buyerShieldPopupEarly');
+    // Counted in the popup's size.
+    expect(sizes.popupAtOpen.files).toContain('src/popup/early.js');
+  });
+
   it('names every chunk its entry imports in the HTML, so they load alongside it', () => {
     const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]* href="\/([^"]+)"/g)].map((m) => m[1]);
     const entry = html.match(/<script type="module"[^>]* src="\/([^"]+)"/)![1]!;
-    const atOpen = sizes.popupAtOpen.files.filter((f) => f.endsWith('.js') && f !== entry);
+    const atOpen = sizes.popupAtOpen.files.filter((f) => f.endsWith('.js') && f !== entry && f !== 'src/popup/early.js');
     expect(atOpen.length).toBeGreaterThan(0);
     expect(new Set(preloaded)).toEqual(new Set(atOpen));
   });

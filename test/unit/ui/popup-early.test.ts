@@ -1,0 +1,79 @@
+// The popup's early script (src/popup/early.ts) and how the entry takes its reads.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EARLY_GLOBAL, takeEarlyReads } from '../../../src/popup/early-reads';
+import { LIST_HEAD_KEYS, INDEX_HEAD_KEY, INDEX_STALE_KEY } from '../../../src/storage/keys';
+import { DEFAULT_SETTINGS } from '../../../src/storage/settings';
+
+const g = globalThis as Record<string, unknown>;
+
+describe('the popup\'s early reads', () => {
+  beforeEach(() => vi.resetModules());
+  afterEach(() => {
+    delete g['chrome'];
+    delete g[EARLY_GLOBAL];
+  });
+
+  it('starts the list\'s and the settings\' reads with the native API, and the entry takes them once', async () => {
+    const local = vi.fn(async (keys: string[]) => Object.fromEntries(keys.map((k) => [k, `local ${k}`])));
+    const sync = vi.fn(async (key: string) => ({ [key]: 'the settings' }));
+    g['chrome'] = { storage: { local: { get: local }, sync: { get: sync } } };
+    await import('../../../src/popup/early');
+    expect(local).toHaveBeenCalledWith([...LIST_HEAD_KEYS]);
+    expect(LIST_HEAD_KEYS).toEqual(expect.arrayContaining([INDEX_HEAD_KEY, INDEX_STALE_KEY, 'quarantine', 'problems', 'meta']));
+    expect(sync).toHaveBeenCalledWith('settings');
+    const early = takeEarlyReads()!;
+    expect(await early.list).toMatchObject({ [INDEX_HEAD_KEY]: `local ${INDEX_HEAD_KEY}` });
+    expect(await early.settings).toEqual({ settings: 'the settings' });
+    // Taken once: a second caller (the list read again later) reads for itself.
+    expect(takeEarlyReads()).toBeNull();
+  });
+
+  it('leaves nothing to take without an extension API, or when a read throws at once', async () => {
+    await import('../../../src/popup/early');
+    expect(takeEarlyReads()).toBeNull();
+    vi.resetModules();
+    g['chrome'] = { storage: { local: { get: () => { throw new Error('context invalidated'); } }, sync: { get: async () => ({}) } } };
+    await import('../../../src/popup/early');
+    expect(takeEarlyReads()).toBeNull();
+  });
+
+  it('a failed early read is no unhandled rejection; the entry reads again (main.tsx catches)', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      g['chrome'] = { storage: { local: { get: async () => Promise.reject(new Error('io')) }, sync: { get: async () => Promise.reject(new Error('io')) } } };
+      await import('../../../src/popup/early');
+      const early = takeEarlyReads()!;
+      await expect(early.list).rejects.toThrow('io');
+      await new Promise((r) => setTimeout(r, 10));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+
+  it('the settings are read again when the early read failed', async () => {
+    const get = vi.fn(async () => ({ settings: { ...DEFAULT_SETTINGS, locale: 'nl' } }));
+    vi.doMock('../../../src/platform/browser', () => ({ browser: { storage: { sync: { get } } } }));
+    vi.doMock('../../../src/platform/i18n', () => ({
+      loadMessages: vi.fn(async () => ({})),
+      localeBundle: async (locale: string) => ({ locale, lang: locale, dir: 'ltr', messages: {}, fallback: {}, t: (k: string) => k }),
+    }));
+    try {
+      const { loadUiLocale } = await import('../../../src/ui/locale');
+      const locale = await loadUiLocale(Promise.reject(new Error('io')));
+      expect(get).toHaveBeenCalledWith('settings');
+      expect(locale.settings.locale).toBe('nl');
+      expect(locale.locale).toBe('nl');
+    } finally {
+      vi.doUnmock('../../../src/platform/browser');
+      vi.doUnmock('../../../src/platform/i18n');
+    }
+  });
+
+  it('ignores a global that is not the early script\'s reads', () => {
+    g[EARLY_GLOBAL] = { list: 'x', settings: null };
+    expect(takeEarlyReads()).toBeNull();
+    expect(EARLY_GLOBAL in g).toBe(false);
+  });
+});
