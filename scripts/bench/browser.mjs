@@ -564,7 +564,7 @@ function watchPopup() {
 }
 
 /** Navigation start → first order row in the DOM, → the frame that paints it, → the first page of 50 rows painted. */
-export async function benchPopup(h, runs = 5) {
+export async function benchPopup(h, runs = 15) {
   const samples = [];
   let rows = 0;
   let firstFrameRows = 0;
