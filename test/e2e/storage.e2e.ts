@@ -183,8 +183,11 @@ describe('the order index in the real worker and popup', () => {
     const list = popup.getByRole('list', { name: 'Your orders (240)' });
     await list.waitFor();
     expect(await list.getAttribute('aria-busy')).toBe('true');
+    // The first frame holds the first rows; "Show more" comes with the whole first page.
+    const more = popup.getByRole('button', { name: 'Show 50 more (190 left)' });
+    await more.waitFor();
     expect(await popup.locator('li.order').count()).toBe(50);
-    await popup.getByRole('button', { name: 'Show 50 more (190 left)' }).click();
+    await more.click();
     // Every record read: more rows (the tab is tall, so scrolling may add more than one page).
     await waitUntil(() => list.getAttribute('aria-busy'), (v) => v === null, 10_000, 'every row');
     expect(await popup.locator('li.order').count()).toBeGreaterThanOrEqual(100);
