@@ -139,7 +139,6 @@ export async function handleUi(msg: UiToBgMessage, hooks: Hooks): Promise<Reply<
   }
 }
 
-/** The runtime.onMessage listener: validate, check the sender, dispatch; never throw. */
 /** 'cs' or 'ui' from a message's `type` ("cs/observations", "ui/get-state"), else null. */
 export function messageFamily(message: unknown): 'cs' | 'ui' | null {
   if (typeof message !== 'object' || message === null) return null;
@@ -148,12 +147,13 @@ export function messageFamily(message: unknown): 'cs' | 'ui' | null {
   return type.startsWith('cs/') ? 'cs' : type.startsWith('ui/') ? 'ui' : null;
 }
 
+/** The runtime.onMessage listener: validate, check the sender, dispatch; never throw. */
 export function messageListener(hooks: Hooks) {
   return async (message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
-    // The alarm first (src/background/deadlines.ts quickRearm, a few ms): the message that
-    // woke the worker is read right after, and reading it must not hold the alarm back.
-    await hooks.ready;
     try {
+      // The alarm first (src/background/deadlines.ts quickRearm, a few ms): the message that
+      // woke the worker is read right after, and reading it must not hold the alarm back.
+      await hooks.ready;
       // Each message is checked against its own family only (the types say which: `cs/…`, `ui/…`),
       // so a starting worker builds the schemas of the messages it gets, not of every message.
       const family = messageFamily(message);

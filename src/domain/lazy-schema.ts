@@ -4,8 +4,9 @@
  * Building schemas costs more than it looks: zod runs its constructors for every node, and the
  * first ones compile zod's own code. Built eagerly, the worker's schemas took about 16 ms of
  * its 57 ms from start to the reminder alarm re-armed (marks at the top of every module), before
- * a single record was read; the content script built its own at document_start, inside the
- * page's load. Built lazily, that time moves to the first parse.
+ * a single record was read, and a page built the schemas of every message before its first
+ * render. Built lazily, that time moves to each schema's first parse. (The content script
+ * has no zod.)
  *
  * The stand-in is a Proxy that builds the schema on its first property read and forwards every
  * read to it, so call sites stay as they are: `X.safeParse(v)`, `X.shape`, `z.array(X)`,

@@ -87,7 +87,7 @@ export function PopupApp({ first }: { first?: OrderList | null }) {
   // (search, filter, scrolling), or at once when there is no usable index.
   const [wantAll, setWantAll] = useState(false);
   const needAll = useCallback(() => setWantAll(true), []);
-  const given = useRef(first ?? null);
+  const readByEntry = useRef(first != null);
   useEffect(() => {
     let current = 0;
     const load = async () => {
@@ -100,7 +100,7 @@ export function PopupApp({ first }: { first?: OrderList | null }) {
       if (run === current) setList(all);
     };
     // The entry's list is current for these rules; a list read again now would be the same.
-    if (given.current && !wantAll) given.current = null;
+    if (readByEntry.current && !wantAll) readByEntry.current = false;
     else void load();
     // The worker rewrites the index after every change of an order; quarantine and page problems change the notices.
     const listener = (changes: Record<string, unknown>, area: string) => {
