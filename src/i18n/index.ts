@@ -36,6 +36,22 @@ export function resolveLocale(preference: string | undefined, browserLanguage: s
   return isLocale(preference) ? preference : matchLocale(browserLanguage);
 }
 
+/**
+ * The browser's language: the first of the shopper's preferred languages (`navigator.languages`,
+ * which the browser's language settings drive) that Buyer Shield speaks, else the UI language.
+ */
+export function preferredLanguage(preferred: readonly string[], uiLanguage: () => string): string {
+  return preferred.find((l) => matchLocale(l) !== 'en' || /^en\b/i.test(l)) ?? uiLanguage();
+}
+
+/** A language's built catalogue in the extension's package (scripts/catalogue-plugin.ts). */
+export function catalogueFile(locale: Locale): string {
+  return `_locales/${locale}/messages.json`;
+}
+
+/** Catalogues a page's early script started to fetch (their parsed JSON, not yet checked), by language. */
+export type PrefetchedCatalogues = Partial<Record<Locale, Promise<unknown>>>;
+
 export type Params = Readonly<Record<string, string | number>>;
 export type Translate = (key: string, params?: Params) => string;
 

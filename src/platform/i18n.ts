@@ -5,27 +5,36 @@
  */
 import {
   bcp47,
+  catalogueFile,
   createTranslator,
   dirOf,
   fromChromeMessages,
-  matchLocale,
+  preferredLanguage,
   resolveLocale,
   type ChromeMessages,
   type Locale,
   type Messages,
+  type PrefetchedCatalogues,
   type Translate,
 } from '../i18n';
 import { browser } from './browser';
 
 const cache = new Map<Locale, Promise<Messages>>();
 
-export function loadMessages(locale: Locale): Promise<Messages> {
+/**
+ * A language's catalogue, fetched once. `prefetched`: what the page's early script started
+ * (src/popup/early.ts); if that failed or is not a catalogue, it is fetched again.
+ */
+export function loadMessages(locale: Locale, prefetched?: PrefetchedCatalogues): Promise<Messages> {
   let p = cache.get(locale);
   if (!p) {
-    p = fetch(browser.runtime.getURL(`_locales/${locale}/messages.json`))
-      .then((r) => r.json() as Promise<ChromeMessages>)
-      .then(fromChromeMessages)
-      .catch(() => ({}));
+    const parse = (json: unknown): Messages => fromChromeMessages(json as ChromeMessages);
+    const read = (): Promise<Messages> =>
+      fetch(browser.runtime.getURL(catalogueFile(locale)))
+        .then((r) => r.json())
+        .then(parse);
+    const early = prefetched?.[locale];
+    p = (early ? Promise.resolve(early).then(parse).catch(read) : read()).catch(() => ({}));
     cache.set(locale, p);
   }
   return p;
@@ -40,24 +49,20 @@ export interface LocaleBundle {
   t: Translate;
 }
 
-/**
- * The browser's language: the first of the shopper's preferred languages (navigator.languages,
- * which the browser's language settings drive) that Buyer Shield speaks, else the UI language.
- * (Headless Chromium's worker reports en-US from i18n.getUILanguage() whatever --lang says.)
- */
+/** The browser's language (src/i18n preferredLanguage). (Headless Chromium's worker reports en-US from i18n.getUILanguage() whatever --lang says.) */
 export function browserLanguage(): string {
   const preferred = (typeof navigator !== 'undefined' && navigator.languages) || [];
-  const supported = preferred.find((l) => matchLocale(l) !== 'en' || /^en\b/i.test(l));
-  if (supported) return supported;
-  try {
-    return browser.i18n.getUILanguage();
-  } catch {
-    return 'en';
-  }
+  return preferredLanguage(preferred, () => {
+    try {
+      return browser.i18n.getUILanguage();
+    } catch {
+      return 'en';
+    }
+  });
 }
 
-export async function localeBundle(preference: string | undefined): Promise<LocaleBundle> {
+export async function localeBundle(preference: string | undefined, prefetched?: PrefetchedCatalogues): Promise<LocaleBundle> {
   const locale = resolveLocale(preference, browserLanguage());
-  const [messages, fallback] = await Promise.all([loadMessages(locale), loadMessages('en')]);
+  const [messages, fallback] = await Promise.all([loadMessages(locale, prefetched), loadMessages('en', prefetched)]);
   return { locale, lang: bcp47(locale), dir: dirOf(locale), messages, fallback, t: createTranslator(messages, fallback, locale) };
 }

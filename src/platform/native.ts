@@ -10,6 +10,7 @@ export interface NativeApi {
     sync: { get(keys: string | string[]): Promise<Record<string, unknown>> };
   };
   alarms: { get(name: string): Promise<unknown> };
+  i18n?: { getUILanguage(): string };
 }
 
 export function nativeApi(): NativeApi | null {

@@ -2,6 +2,8 @@
  * The reads the popup's early script (src/popup/early.ts) starts before the popup's modules
  * are loaded, handed over on a global of the popup's own window.
  */
+import type { PrefetchedCatalogues } from '../i18n';
+
 export const EARLY_GLOBAL = '__buyerShieldPopupEarly';
 
 export interface PopupEarly {
@@ -9,6 +11,11 @@ export interface PopupEarly {
   list: Promise<Record<string, unknown>>;
   /** storage.sync: the settings. */
   settings: Promise<Record<string, unknown>>;
+  /**
+   * The shopper's language's catalogue (English is preloaded by the HTML): the browser's
+   * language at once, the one the settings name once they are read.
+   */
+  catalogues: PrefetchedCatalogues;
 }
 
 /** The early reads, taken once (a second caller reads for itself); null if the early script did not run. */
@@ -17,5 +24,7 @@ export function takeEarlyReads(): PopupEarly | null {
   const early = g[EARLY_GLOBAL] as PopupEarly | null | undefined;
   delete g[EARLY_GLOBAL];
   const isRead = (p: unknown): boolean => typeof (p as Promise<unknown> | undefined)?.then === 'function';
-  return early && isRead(early.list) && isRead(early.settings) ? early : null;
+  if (!early || !isRead(early.list) || !isRead(early.settings)) return null;
+  const catalogues = typeof early.catalogues === 'object' && early.catalogues !== null ? early.catalogues : {};
+  return { list: early.list, settings: early.settings, catalogues };
 }

@@ -14,7 +14,7 @@ import '../ui/base.css';
 const early = takeEarlyReads();
 const head = early ? early.list.catch(() => readListHead()) : readListHead();
 void (async () => {
-  const locale = await loadUiLocale(early?.settings);
+  const locale = await loadUiLocale(early ?? {});
   const first = parseRoute(location.search).view === 'list' ? await loadListHead(rulesOfSettings(locale.settings), head).catch(() => null) : null;
   const root = document.getElementById('app');
   if (root) render(<LocaleProvider initial={locale}><PopupApp first={first} /></LocaleProvider>, root);

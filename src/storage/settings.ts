@@ -48,6 +48,8 @@ export function repairSettings(raw: unknown): { settings: Settings; repaired: st
 
 /** The rule book as the shopper set it: defaults merged with `settings.rules`, validated. */
 export function rulesOfSettings(settings: Pick<Settings, 'rules'>): Rules {
+  // Nothing overridden (the usual case): the defaults, which are valid (settings.test.ts), without a parse.
+  if (settings.rules === undefined || Object.keys(settings.rules).length === 0) return DEFAULT_RULES;
   const merged = RulesSchema.safeParse({ ...DEFAULT_RULES, ...(settings.rules ?? {}) });
   return merged.success ? merged.data : DEFAULT_RULES;
 }

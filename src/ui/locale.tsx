@@ -1,7 +1,7 @@
 /** The shopper's language in extension pages: follows settings.sync live, sets dir and lang on the root. */
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import type { Translate } from '../i18n';
+import type { PrefetchedCatalogues, Translate } from '../i18n';
 import { browser } from '../platform/browser';
 import { loadMessages, localeBundle, type LocaleBundle } from '../platform/i18n';
 import { SETTINGS_KEY } from '../storage/keys';
@@ -13,14 +13,17 @@ export interface UiLocale extends LocaleBundle {
 
 const LocaleContext = createContext<UiLocale | null>(null);
 
-/** `early`: the settings' read, if the page started it before its modules loaded (src/popup/early.ts). */
-export async function loadUiLocale(early?: Promise<Record<string, unknown>>): Promise<UiLocale> {
+/**
+ * `early`: what the page started before its modules loaded (src/popup/early.ts): the
+ * settings' read, read again if it failed, and the catalogues it began to fetch.
+ */
+export async function loadUiLocale(early?: { settings?: Promise<Record<string, unknown>>; catalogues?: PrefetchedCatalogues }): Promise<UiLocale> {
   // English is every language's fallback: its catalogue loads while the settings are read.
-  void loadMessages('en');
+  void loadMessages('en', early?.catalogues);
   const read = () => browser.storage.sync.get(SETTINGS_KEY);
-  const raw = (await (early ?? read()).catch(read))[SETTINGS_KEY];
+  const raw = (await (early?.settings ?? read()).catch(read))[SETTINGS_KEY];
   const { settings } = repairSettings(raw);
-  const bundle = await localeBundle(settings.locale);
+  const bundle = await localeBundle(settings.locale, early?.catalogues);
   return { ...bundle, settings };
 }
 

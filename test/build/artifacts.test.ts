@@ -5,7 +5,7 @@
  * their manifest at the root with the package version.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestFor } from '../../scripts/manifest';
@@ -47,6 +47,13 @@ describe.each(['chrome', 'firefox'])('the %s build\'s popup', (browser) => {
     expect(code).toContain('__buyerShieldPopupEarly');
     // Counted in the popup's size.
     expect(sizes.popupAtOpen.files).toContain('src/popup/early.js');
+  });
+
+  it('preloads the English catalogue, every language\'s fallback, as the fetch that loads it', () => {
+    const link = html.match(/<link rel="preload" href="\/([^"]+)" as="fetch" crossorigin ?\/?>/);
+    expect(link?.[1]).toBe('_locales/en/messages.json');
+    expect(existsSync(join(dir, link![1]!))).toBe(true);
+    expect(html.indexOf(link![0])).toBeLessThan(html.indexOf('<script type="module"'));
   });
 
   it('names every chunk its entry imports in the HTML, so they load alongside it', () => {

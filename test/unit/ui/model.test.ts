@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES } from '../../../src/domain/deadlines/rules';
+import { DEFAULT_RULES, RulesSchema } from '../../../src/domain/deadlines/rules';
 import type { Order } from '../../../src/domain/order';
 import { buildRows, daysLeftText, detailOf, filterCounts, filterRows, rulesOfSettings } from '../../../src/ui/dashboard/model';
 import { timelineOf } from '../../../src/ui/dashboard/timeline';
@@ -73,6 +73,9 @@ describe('dashboard rows', () => {
     expect(rulesOfSettings({ rules: { urgentDays: 5 } }).urgentDays).toBe(5);
     expect(rulesOfSettings({ rules: { urgentDays: -3 } })).toEqual(DEFAULT_RULES);
     expect(rulesOfSettings({})).toEqual(DEFAULT_RULES);
+    // Without overrides the defaults are taken as they are (no parse): they must be what a parse gives.
+    expect(rulesOfSettings({ rules: {} })).toBe(DEFAULT_RULES);
+    expect(RulesSchema.parse(DEFAULT_RULES)).toEqual(DEFAULT_RULES);
   });
 
   it('indexes 5,000 orders once per load and filters them (timing: npm run bench)', () => {

@@ -61,13 +61,83 @@ describe('the popup\'s early reads', () => {
     }));
     try {
       const { loadUiLocale } = await import('../../../src/ui/locale');
-      const locale = await loadUiLocale(Promise.reject(new Error('io')));
+      const locale = await loadUiLocale({ settings: Promise.reject(new Error('io')) });
       expect(get).toHaveBeenCalledWith('settings');
       expect(locale.settings.locale).toBe('nl');
       expect(locale.locale).toBe('nl');
     } finally {
       vi.doUnmock('../../../src/platform/browser');
       vi.doUnmock('../../../src/platform/i18n');
+    }
+  });
+
+  it('fetches the shopper\'s language\'s catalogue early: the browser\'s at once, the settings\' once read; never English (the HTML preloads it)', async () => {
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+      fetched.push(url);
+      return { json: async () => ({ hello: { message: `from ${url}` } }) };
+    }));
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['nl-BE', 'en']);
+    try {
+      g['chrome'] = { storage: { local: { get: async () => ({}) }, sync: { get: async () => ({ settings: { locale: 'he' } }) } } };
+      await import('../../../src/popup/early');
+      const early = takeEarlyReads()!;
+      await early.settings;
+      await Promise.resolve();
+      expect(fetched).toEqual(['/_locales/nl/messages.json', '/_locales/he/messages.json']);
+      expect(Object.keys(early.catalogues).sort()).toEqual(['he', 'nl']);
+      expect(await early.catalogues.he).toEqual({ hello: { message: 'from /_locales/he/messages.json' } });
+    } finally {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('a failed catalogue fetch is no unhandled rejection, and the UI language decides without preferred languages', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    const fetch = vi.fn(async () => Promise.reject(new Error('gone')));
+    vi.stubGlobal('fetch', fetch);
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue([]);
+    try {
+      g['chrome'] = { i18n: { getUILanguage: () => 'ru' }, storage: { local: { get: async () => ({}) }, sync: { get: async () => ({}) } } };
+      await import('../../../src/popup/early');
+      const early = takeEarlyReads()!;
+      expect(fetch).toHaveBeenCalledWith('/_locales/ru/messages.json');
+      await expect(early.catalogues.ru).rejects.toThrow('gone');
+      await new Promise((r) => setTimeout(r, 10));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('the entry uses a prefetched catalogue, and fetches again when it failed or is not a catalogue', async () => {
+    const fetch = vi.fn(async (url: string) => ({ json: async () => ({ greeting: { message: `fetched ${url.split('/').at(-2)}` } }) }));
+    vi.stubGlobal('fetch', fetch);
+    vi.doMock('../../../src/platform/browser', () => ({ browser: { runtime: { getURL: (p: string) => `chrome-extension://id/${p}` } } }));
+    try {
+      const { loadMessages } = await import('../../../src/platform/i18n');
+      const failed = Promise.reject(new Error('io'));
+      failed.catch(() => undefined); // as the early script does
+      const prefetched = {
+        nl: Promise.resolve({ greeting: { message: 'early nl' } }),
+        he: failed,
+        ru: Promise.resolve('not a catalogue'),
+      };
+      expect(await loadMessages('nl', prefetched)).toEqual({ greeting: 'early nl' });
+      expect(fetch).not.toHaveBeenCalled();
+      expect(await loadMessages('he', prefetched)).toEqual({ greeting: 'fetched he' });
+      expect(await loadMessages('ru', prefetched)).toEqual({ greeting: 'fetched ru' });
+      expect(fetch.mock.calls.map(([u]) => u)).toEqual(['chrome-extension://id/_locales/he/messages.json', 'chrome-extension://id/_locales/ru/messages.json']);
+      // Loaded once per language.
+      expect(await loadMessages('nl')).toEqual({ greeting: 'early nl' });
+      expect(fetch).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.doUnmock('../../../src/platform/browser');
     }
   });
 
