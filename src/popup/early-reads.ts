@@ -12,8 +12,8 @@ export interface PopupEarly {
   /** storage.sync: the settings. */
   settings: Promise<Record<string, unknown>>;
   /**
-   * The shopper's language's catalogue (English is preloaded by the HTML): the browser's
-   * language at once, the one the settings name once they are read.
+   * Catalogues: English and the browser's language at once, the one the settings name once
+   * they are read.
    */
   catalogues: PrefetchedCatalogues;
 }

@@ -4,24 +4,28 @@
  * to import), so it runs as soon as it is fetched, while the browser still loads and compiles
  * the popup's code: about 30 ms with 5,000 stored orders. It starts what the list's first
  * frame waits for, which then runs meanwhile instead of after: the storage reads, and the
- * shopper's language's catalogue (English, every language's fallback, is preloaded by the
- * HTML itself). Native API only: the polyfill is one of the things still loading.
- * src/popup/main.tsx takes them (takeEarlyReads).
+ * catalogues of English and of the shopper's language. Native API only: the polyfill is one
+ * of the things still loading. src/popup/main.tsx takes them (takeEarlyReads).
  */
 import { catalogueFile, isLocale, matchLocale, preferredLanguage, type Locale, type PrefetchedCatalogues } from '../i18n';
 import { nativeApi, type NativeApi } from '../platform/native';
 import { LIST_HEAD_KEYS, SETTINGS_KEY } from '../storage/keys';
 import { EARLY_GLOBAL, type PopupEarly } from './early-reads';
 
-/** The browser's language's catalogue at once; the one the settings name when they are read. */
+/**
+ * English (every language's fallback; the HTML preloads it, so this takes that answer and
+ * parses it before the modules run) and the browser's language's catalogue at once; the one
+ * the settings name when they are read.
+ */
 function fetchCatalogues(api: NativeApi, settings: Promise<Record<string, unknown>>): PrefetchedCatalogues {
   const catalogues: PrefetchedCatalogues = {};
   const fetchOne = (locale: Locale): void => {
-    if (locale === 'en' || catalogues[locale]) return;
+    if (catalogues[locale]) return;
     const json = fetch(`/${catalogueFile(locale)}`).then((r) => r.json() as Promise<unknown>);
     json.catch(() => undefined);
     catalogues[locale] = json;
   };
+  fetchOne('en');
   fetchOne(matchLocale(preferredLanguage(navigator.languages ?? [], () => api.i18n?.getUILanguage() ?? 'en')));
   settings.then(
     (raw) => {

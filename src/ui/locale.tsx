@@ -13,18 +13,32 @@ export interface UiLocale extends LocaleBundle {
 
 const LocaleContext = createContext<UiLocale | null>(null);
 
+/** What a page started before its modules loaded (src/popup/early.ts). */
+export interface EarlyLocaleReads {
+  /** The settings' read; read again if it failed. */
+  settings?: Promise<Record<string, unknown>>;
+  /** The catalogues it began to fetch. */
+  catalogues?: PrefetchedCatalogues;
+}
+
 /**
- * `early`: what the page started before its modules loaded (src/popup/early.ts): the
- * settings' read, read again if it failed, and the catalogues it began to fetch.
+ * The shopper's settings, repaired; the defaults if they cannot be read at all, so that the
+ * page still shows (English, every language's fallback, starts loading meanwhile).
  */
-export async function loadUiLocale(early?: { settings?: Promise<Record<string, unknown>>; catalogues?: PrefetchedCatalogues }): Promise<UiLocale> {
-  // English is every language's fallback: its catalogue loads while the settings are read.
-  void loadMessages('en', early?.catalogues);
+export async function loadUiSettings(early: EarlyLocaleReads = {}): Promise<Settings> {
+  void loadMessages('en', early.catalogues);
   const read = () => browser.storage.sync.get(SETTINGS_KEY);
-  const raw = (await (early?.settings ?? read()).catch(read))[SETTINGS_KEY];
-  const { settings } = repairSettings(raw);
-  const bundle = await localeBundle(settings.locale, early?.catalogues);
-  return { ...bundle, settings };
+  const raw = (await (early.settings ?? read()).catch(read).catch((): Record<string, unknown> => ({})))[SETTINGS_KEY];
+  return repairSettings(raw).settings;
+}
+
+/** The language those settings choose, with its catalogue. */
+export async function uiLocaleOf(settings: Settings, catalogues?: PrefetchedCatalogues): Promise<UiLocale> {
+  return { ...(await localeBundle(settings.locale, catalogues)), settings };
+}
+
+export async function loadUiLocale(early?: EarlyLocaleReads): Promise<UiLocale> {
+  return uiLocaleOf(await loadUiSettings(early), early?.catalogues);
 }
 
 function applyToDocument(l: UiLocale): void {

@@ -71,7 +71,7 @@ describe('the popup\'s early reads', () => {
     }
   });
 
-  it('fetches the shopper\'s language\'s catalogue early: the browser\'s at once, the settings\' once read; never English (the HTML preloads it)', async () => {
+  it('fetches the catalogues early: English and the browser\'s language at once, the settings\' once read, each once', async () => {
     const fetched: string[] = [];
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
       fetched.push(url);
@@ -84,8 +84,8 @@ describe('the popup\'s early reads', () => {
       const early = takeEarlyReads()!;
       await early.settings;
       await Promise.resolve();
-      expect(fetched).toEqual(['/_locales/nl/messages.json', '/_locales/he/messages.json']);
-      expect(Object.keys(early.catalogues).sort()).toEqual(['he', 'nl']);
+      expect(fetched).toEqual(['/_locales/en/messages.json', '/_locales/nl/messages.json', '/_locales/he/messages.json']);
+      expect(Object.keys(early.catalogues).sort()).toEqual(['en', 'he', 'nl']);
       expect(await early.catalogues.he).toEqual({ hello: { message: 'from /_locales/he/messages.json' } });
     } finally {
       vi.unstubAllGlobals();
@@ -103,7 +103,7 @@ describe('the popup\'s early reads', () => {
       g['chrome'] = { i18n: { getUILanguage: () => 'ru' }, storage: { local: { get: async () => ({}) }, sync: { get: async () => ({}) } } };
       await import('../../../src/popup/early');
       const early = takeEarlyReads()!;
-      expect(fetch).toHaveBeenCalledWith('/_locales/ru/messages.json');
+      expect(fetch.mock.calls).toEqual([['/_locales/en/messages.json'], ['/_locales/ru/messages.json']]);
       await expect(early.catalogues.ru).rejects.toThrow('gone');
       await new Promise((r) => setTimeout(r, 10));
       expect(unhandled).not.toHaveBeenCalled();
@@ -138,6 +138,20 @@ describe('the popup\'s early reads', () => {
     } finally {
       vi.unstubAllGlobals();
       vi.doUnmock('../../../src/platform/browser');
+    }
+  });
+
+  it('the settings are the defaults when neither read works, so the popup still shows', async () => {
+    const get = vi.fn(async () => Promise.reject(new Error('sync storage is off')));
+    vi.doMock('../../../src/platform/browser', () => ({ browser: { storage: { sync: { get } } } }));
+    vi.doMock('../../../src/platform/i18n', () => ({ loadMessages: vi.fn(async () => ({})) }));
+    try {
+      const { loadUiSettings } = await import('../../../src/ui/locale');
+      expect(await loadUiSettings({ settings: Promise.reject(new Error('io')) })).toEqual(DEFAULT_SETTINGS);
+      expect(get).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.doUnmock('../../../src/platform/browser');
+      vi.doUnmock('../../../src/platform/i18n');
     }
   });
 
