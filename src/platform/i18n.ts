@@ -49,7 +49,10 @@ export interface LocaleBundle {
   t: Translate;
 }
 
-/** The browser's language (src/i18n preferredLanguage). (Headless Chromium's worker reports en-US from i18n.getUILanguage() whatever --lang says.) */
+/**
+ * The browser's language (src/i18n preferredLanguage). Headless Chromium's worker reports
+ * en-US from i18n.getUILanguage() whatever --lang says.
+ */
 export function browserLanguage(): string {
   const preferred = (typeof navigator !== 'undefined' && navigator.languages) || [];
   return preferredLanguage(preferred, () => {
