@@ -1,6 +1,6 @@
 /**
  * The popup's first script. The popup's HTML loads it as a classic `async` script ahead of
- * its modules (built into a file of its own by scripts/early-script-plugin.ts, with nothing
+ * its modules (built into a file of its own by scripts/standalone-script-plugin.ts, with nothing
  * to import), so it runs as soon as it is fetched, while the browser still loads and compiles
  * the popup's code: about 30 ms with 5,000 stored orders. It starts what the list's first
  * frame waits for, which then runs meanwhile instead of after: the storage reads, and the

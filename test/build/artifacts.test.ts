@@ -5,7 +5,7 @@
  * their manifest at the root with the package version.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestFor } from '../../scripts/manifest';
@@ -22,6 +22,38 @@ describe('built dist/firefox/manifest.json', () => {
     expect((m['background'] as { scripts: string[] }).scripts).toHaveLength(1);
     expect(m['browser_specific_settings']).toEqual((manifestFor('firefox') as unknown as Record<string, unknown>)['browser_specific_settings']);
     expect((m['content_scripts'] as ContentScript[]).find((s) => s.world === 'MAIN')?.js).toEqual(['src/main-world/capture.iife.js']);
+  });
+});
+
+describe.each(['chrome', 'firefox'])('the %s build\'s worker', (browser) => {
+  const dir = join(ROOT, 'dist', browser);
+  const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { background: { service_worker?: string; scripts?: string[]; type?: string } };
+  const file = m.background.service_worker ?? m.background.scripts?.[0];
+
+  it('is one file that imports nothing (scripts/standalone-script-plugin.ts)', () => {
+    expect(file).toBe('service-worker.js');
+    expect(m.background.type).toBe('module');
+    expect(browser === 'chrome' ? m.background.scripts : m.background.service_worker).toBeUndefined();
+    expect(measure(dir).worker.files).toEqual(['service-worker.js']);
+    const code = readFileSync(join(dir, file!), 'utf8');
+    // No import or export statement, no import(): `(?<![.\w$])` skips names such as `t.exports`.
+    expect(code).not.toMatch(/(?<![.\w$])import\s*[("'`{*]|(?<![.\w$])export\s*(?:[{*]|(?:default|const|let|var|function|class)\b)/);
+  });
+
+  it('starts its early reads before it evaluates the polyfill (src/background/early.ts)', () => {
+    const code = readFileSync(join(dir, file!), 'utf8');
+    const earlyRead = code.indexOf('.get(`schedule`)');
+    expect(earlyRead).toBeGreaterThan(0);
+    // webextension-polyfill's own error text marks where its code is.
+    const polyfill = code.indexOf('This script should only be loaded in a browser extension');
+    expect(polyfill).toBeGreaterThan(earlyRead);
+  });
+
+  it('leaves no chunk behind in assets/ that nothing loads', () => {
+    const chunks = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js'));
+    const loaders = [...chunks.map((f) => join(dir, 'assets', f)), join(dir, 'src', 'popup', 'index.html'), join(dir, 'src', 'options', 'index.html')];
+    const named = new Set(loaders.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/[\w.-]+\.js\b/g)].map((x) => x[0])));
+    expect(chunks.filter((f) => !named.has(f))).toEqual([]);
   });
 });
 
