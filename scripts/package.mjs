@@ -75,7 +75,10 @@ follows:
 Notes for reviewers
 - Dependencies are pinned by package-lock.json (npm ci installs exactly those).
 - The bundles are made by vite (vite.config.ts) with @crxjs/vite-plugin; the manifest is
-  manifest.json adapted per browser by scripts/manifest.ts.
+  manifest.json adapted per browser by scripts/manifest.ts. The background script
+  (service-worker.js, from src/background/index.ts) and the popup's early script
+  (src/popup/early.js) are bundled apart, each into one file, by rolldown (vite's bundler):
+  scripts/standalone-script-plugin.ts.
 - preact is bundled without its innerHTML assignment (the dangerouslySetInnerHTML code
   path, unused here): scripts/preact-no-html-plugin.ts writes that copy to
   node_modules/.cache/buyer-shield/ during the build.
