@@ -52,7 +52,8 @@ export function serviceWorkerPlugins(background: Record<string, unknown>, fileNa
         handler(_options, bundle) {
           const file = bundle['manifest.json'];
           if (!file || file.type !== 'asset') throw new Error('manifest.json not in the bundle');
-          const manifest = JSON.parse(String(file.source)) as Record<string, unknown>;
+          const text = typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
+          const manifest = JSON.parse(text) as Record<string, unknown>;
           if ('background' in manifest) throw new Error('manifest.json already names a background');
           file.source = JSON.stringify({ ...manifest, background: built }, null, 2);
         },

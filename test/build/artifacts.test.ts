@@ -29,19 +29,18 @@ describe.each(['chrome', 'firefox'])('the %s build\'s worker', (browser) => {
   const dir = join(ROOT, 'dist', browser);
   const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { background: { service_worker?: string; scripts?: string[]; type?: string } };
   const file = m.background.service_worker ?? m.background.scripts?.[0];
+  const code = readFileSync(join(dir, file ?? 'service-worker.js'), 'utf8');
 
   it('is one file that imports nothing (scripts/standalone-script-plugin.ts)', () => {
     expect(file).toBe('service-worker.js');
     expect(m.background.type).toBe('module');
     expect(browser === 'chrome' ? m.background.scripts : m.background.service_worker).toBeUndefined();
     expect(measure(dir).worker.files).toEqual(['service-worker.js']);
-    const code = readFileSync(join(dir, file!), 'utf8');
     // No import or export statement, no import(): `(?<![.\w$])` skips names such as `t.exports`.
     expect(code).not.toMatch(/(?<![.\w$])import\s*[("'`{*]|(?<![.\w$])export\s*(?:[{*]|(?:default|const|let|var|function|class)\b)/);
   });
 
   it('starts its early reads before it evaluates the polyfill (src/background/early.ts)', () => {
-    const code = readFileSync(join(dir, file!), 'utf8');
     const earlyRead = code.indexOf('.get(`schedule`)');
     expect(earlyRead).toBeGreaterThan(0);
     // webextension-polyfill's own error text marks where its code is.
