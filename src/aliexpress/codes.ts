@@ -58,6 +58,16 @@ export const TRACKING = {
   arrivedLocalAirport: 'AE_LH_ARRIVE',
 } as const;
 
+/**
+ * Codes of events before a carrier has the parcel (the 2026-09 tracking capture: the order
+ * placed and paid carry `AE_ORDER_*` as second code and no primary code; warehouse events
+ * `AE_WMS_*`/`AE_WH_*`). Every other carrier code after them is movement.
+ */
+export const PRE_SHIPMENT_CODE_PREFIXES: readonly string[] = ['AE_ORDER_', 'AE_WMS_', 'AE_WH_', 'AE_SELLER_'];
+
+/** Codes that say nothing of where the parcel is ("Your delivery information has been updated"). */
+export const TRACKING_NOTICE_CODES: readonly string[] = ['AE_GTMS_ORDER_INFO_UPDATE'];
+
 /** Codes that mean the parcel waits at a post office / pickup point for the shopper. */
 export const PICKUP_CODES: readonly string[] = [
   'AE_GTMS_WAIT_PICKUP',

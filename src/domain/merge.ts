@@ -4,7 +4,7 @@
  * field the observation lacks (absent or null) never erases a known one, and status
  * changes are kept as a dated history.
  */
-import { dayNumber } from './dates';
+import { localDateOf } from './dates';
 import type {
   Deadline,
   Dispute,
@@ -15,8 +15,6 @@ import type {
 } from './order';
 
 const HISTORY_LIMIT = 50;
-/** Two stated dates of one kind this close are the same promise seen from two pages: keep the earlier. */
-const SAME_PROMISE_DAYS = 3;
 
 function pick<T>(next: T | null | undefined, known: T): T {
   return next === undefined || next === null ? known : next;
@@ -57,31 +55,33 @@ export function mergeTracking(known: TrackingPackage[], next: TrackingPackage[])
 }
 
 /**
- * Stated deadlines: per kind and source, a new observation replaces the known date, except
- * that two page dates of one kind within a few days of each other (detail says Sep 4, tracking
- * says Sep 3) are one promise and the earlier wins. A later date further away is a real change
- * (the seller extended protection) and wins as the newest.
+ * Stated deadlines: one date per kind and source, and of two dates for the same deadline the
+ * earliest always wins (docs/deadlines.md, "Merging"): detail says Sep 4, tracking says Sep 3
+ * → Sep 3, whichever page was read first. Deterministic and order-independent, so page
+ * visits in any order give the same record and no reminder flips back and forth. A date the
+ * seller really extended is not taken over: the shopper is reminded of the earlier one,
+ * which is the safe side.
  */
 export function mergeDeadlines(known: Deadline[], next: Deadline[]): Deadline[] {
   const out = new Map<string, Deadline>();
-  for (const d of known) out.set(`${d.kind}|${d.source}`, d);
-  for (const d of next) {
+  for (const d of [...known, ...next]) {
     const key = `${d.kind}|${d.source}`;
     const old = out.get(key);
-    if (old && d.source === 'page' && old.due < d.due && dayNumber(d.due) - dayNumber(old.due) <= SAME_PROMISE_DAYS) {
-      continue;
-    }
-    out.set(key, d);
+    if (!old || d.due < old.due || (d.due === old.due && (d.text ?? '') < (old.text ?? ''))) out.set(key, d);
   }
   return [...out.values()];
 }
 
-function mergeDispute(known: Dispute | null, next: Dispute | null | undefined): Dispute | null {
+function mergeDispute(known: Dispute | null, next: Dispute | null | undefined, now: string): Dispute | null {
   if (!next) return known;
-  if (!known) return next;
+  const today = localDateOf(now);
+  if (!known) return { ...next, stageSince: next.stageSince ?? today };
+  const stage = next.stage === 'unknown' ? known.stage : next.stage;
   return {
     id: pick(next.id, known.id),
-    stage: next.stage === 'unknown' ? known.stage : next.stage,
+    stage,
+    // The day the dispute was first seen at this stage: a refund is expected from it.
+    stageSince: stage === known.stage ? (known.stageSince ?? next.stageSince ?? today) : (next.stageSince ?? today),
     statusText: pick(next.statusText, known.statusText),
     openedOn: pick(next.openedOn, known.openedOn),
     url: pick(next.url, known.url),
@@ -107,8 +107,8 @@ export function orderFromObservation(obs: OrderObservation, now: string): Order 
     total: obs.total ?? null,
     items: obs.items ?? [],
     tracking: obs.tracking ?? [],
-    deadlines: obs.deadlines ?? [],
-    dispute: obs.dispute ?? null,
+    deadlines: mergeDeadlines([], obs.deadlines ?? []),
+    dispute: mergeDispute(null, obs.dispute, now),
     canConfirm: obs.canConfirm ?? false,
     statusHistory: status === 'unknown' ? [] : [{ status, at: now }],
     firstSeenAt: now,
@@ -142,7 +142,7 @@ export function mergeObservation(known: Order | undefined, obs: OrderObservation
     items: obs.items && obs.items.length > 0 ? obs.items : known.items,
     tracking: obs.tracking ? mergeTracking(known.tracking, obs.tracking) : known.tracking,
     deadlines: obs.deadlines ? mergeDeadlines(known.deadlines, obs.deadlines) : known.deadlines,
-    dispute: mergeDispute(known.dispute, obs.dispute),
+    dispute: mergeDispute(known.dispute, obs.dispute, now),
     canConfirm: obs.canConfirm ?? known.canConfirm ?? false,
     statusHistory: status === 'unknown' && history.length === 0 ? [] : statusHistory,
     firstSeenAt: known.firstSeenAt,

@@ -32,6 +32,7 @@ export const DEADLINE_KINDS = [
   'seller-response',
   'escalation',
   'return-shipping',
+  'refund-arrival',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -121,6 +122,8 @@ export const DisputeSchema = lazySchema(() => z.object({
   markedByShopper: z.optional(z.boolean()),
   requested: z.optional(z.nullable(MoneySchema)),
   offered: z.optional(z.nullable(MoneySchema)),
+  /** Local date Buyer Shield first saw the dispute at its current stage (set by the merge). */
+  stageSince: z.optional(z.nullable(CalendarDateSchema)),
 }));
 export type Dispute = z.infer<typeof DisputeSchema>;
 

@@ -14,6 +14,9 @@ type ListRule = 'leadDays' | 'pickupRemindDays';
 
 const NUMBER_RULES: NumberRule[] = [
   'returnWindowDays',
+  'disputeWindowDays',
+  'autoConfirmAfterDeliveryDays',
+  'refundWorkingDays',
   'sellerResponseDays',
   'escalationDays',
   'returnShippingDays',
@@ -23,7 +26,6 @@ const NUMBER_RULES: NumberRule[] = [
   'disputeEarliestDaysBefore',
   'disputeLatestDaysBefore',
   'stalledAfterDays',
-  'samePageDeadlineDays',
   'missedAfterHours',
 ];
 const LIST_RULES: ListRule[] = ['leadDays', 'pickupRemindDays'];

@@ -5,37 +5,44 @@
  */
 import type { CalendarDate, Order } from '../order';
 import { localDateOf } from '../dates';
+import { dateOrNull, trackingFacts, type ClassifyEvent } from '../deadlines/tracking';
 
 export interface ClaimFacts {
   /** Tracking said delivered. */
   delivered: boolean;
   deliveredOn: CalendarDate | null;
   /**
-   * Carrier events seen. Events before shipment carry no code (BRIEF §3), so an event with a
-   * code means the carrier had the parcel: the tracking number "works".
+   * Carrier events seen (tracking.ts: only events after the hand-over count): at least one
+   * means the tracking number "works".
    */
   carrierEvents: number;
+  /** The latest carrier event's day. */
   lastTrackingOn: CalendarDate | null;
+  /** Where the latest carrier event happened, when the page said. */
+  lastTrackingPlace: string | null;
   trackingNumber: string | null;
   /** The "refund if no delivery before …" date, when known. */
   protectionEndsOn: CalendarDate | null;
 }
 
-export function claimFacts(order: Order): ClaimFacts {
-  const events = order.tracking.flatMap((p) => p.events);
-  const carrier = events.filter((e) => e.code !== null && e.code !== '');
-  const times = events.map((e) => e.at).filter((t): t is string => t !== null).sort();
-  const last = times[times.length - 1];
+/**
+ * @param classify the AliExpress tracking classifier (src/aliexpress/tracking-class.ts), the
+ *   same one the deadline engine uses; without it, an event with a carrier code is movement.
+ */
+export function claimFacts(order: Order, classify?: ClassifyEvent): ClaimFacts {
+  const track = trackingFacts(order, classify);
   const protection = order.deadlines
     .filter((d) => d.kind === 'no-delivery-refund')
     .map((d) => d.due)
     .sort()[0];
   const number = order.tracking.map((p) => p.number).find((n): n is string => !!n && n.trim() !== '');
+  const deliveredOn = order.deliveredAt ? localDateOf(order.deliveredAt) : dateOrNull(track.deliveredDay);
   return {
-    delivered: !!order.deliveredAt,
-    deliveredOn: order.deliveredAt ? localDateOf(order.deliveredAt) : null,
-    carrierEvents: carrier.length,
-    lastTrackingOn: last ? localDateOf(last) : null,
+    delivered: deliveredOn !== null,
+    deliveredOn,
+    carrierEvents: track.movementCount,
+    lastTrackingOn: dateOrNull(track.lastMovementDay),
+    lastTrackingPlace: track.lastMovementPlace,
     trackingNumber: number?.trim() ?? null,
     protectionEndsOn: protection ?? null,
   };

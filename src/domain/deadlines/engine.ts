@@ -1,44 +1,70 @@
 /**
- * The deadline engine: which protection deadlines an order has, which of them matter now,
- * what the shopper should do about each, and how urgent it is. Pure; no browser API.
+ * The deadline engine: where an order stands, which protection deadlines it has, which of
+ * them matter now, what the shopper should do about each, and how urgent it is. Pure; no
+ * browser API.
  *
  * Inputs: the order record (its `deadlines` hold what the AliExpress reader found on the
  * page, `source: 'page'`), the rule book (rules.ts) and today's calendar date where the
  * shopper is. AliExpress tracking codes never appear here: what a tracking event means
- * (parcel waiting at a pickup point, delivered) reaches the engine either as ready-made
- * dates in `DeadlineFacts` or through the `classifyEvent` predicate the AliExpress adapter
- * supplies.
+ * reaches the engine through the `classifyEvent` the AliExpress adapter supplies
+ * (tracking.ts), or as ready-made dates in `DeadlineFacts`.
  *
  * Precedence (docs/deadlines.md):
- *  1. A date the page states beats any estimate of the same kind.
- *  2. Two page dates of one kind within `rules.samePageDeadlineDays` are one deadline stated
- *     twice (order services vs tracking): the earlier wins. Dates further apart stay distinct.
- *  3. Estimates from the rule book fill in only kinds the page is silent about, and only the
- *     kinds BRIEF §4 gives a fallback for (return window, pickup, the three dispute clocks).
+ *  1. A date the page states beats any estimate of the same kind; of two page dates of one
+ *     kind, the earliest (the merge keeps only that one, src/domain/merge.ts).
+ *  2. Estimates from the rule book fill in only the kinds the page is silent about.
  *     The "refund if not delivered" date is never guessed: when unknown, say so
- *     (`isNoDeliveryDateUnknown`).
+ *     (`unknownKinds`), with how to learn it.
  */
-import type { CalendarDate, DeadlineKind, Order, OrderStatus, TrackingEvent } from '../order';
+import type { CalendarDate, DeadlineKind, Order, OrderStatus } from '../order';
 import { DEADLINE_KINDS } from '../order';
 import { dateOfDay, dayOf, localDayOf } from './days';
 import type { Rules } from './rules';
+import { trackingFacts, type ClassifyEvent } from './tracking';
+
+export type { TrackingEventClass, ClassifyEvent } from './tracking';
 
 export const ACTION_KEYS = [
   'open_not_received_dispute',
+  'open_not_received_dispute_now',
   'ask_extension_or_dispute',
+  'ask_extension_or_dispute_now',
   'pick_up_parcel',
   'answer_seller',
   'collect_coupon',
   'confirm_only_when_satisfied',
+  'check_delivery',
+  'collect_before_auto_confirm',
   'return_or_refund_before',
   'free_return_before',
   'open_dispute_before',
   'send_return',
   'wait_for_seller',
   'expect_escalation',
+  'check_refund',
   'no_action',
 ] as const;
 export type ActionKey = (typeof ACTION_KEYS)[number];
+
+/**
+ * Where an order stands (docs/deadlines.md, "Order stages"), derived from everything read:
+ * status, tracking, dispute, history.
+ */
+export const ORDER_STAGES = [
+  'awaiting_payment',
+  'awaiting_shipment',
+  'shipped',
+  'moving',
+  'stalled',
+  'at_pickup_point',
+  'delivered',
+  'completed',
+  'in_dispute',
+  'refunded',
+  'closed',
+  'unknown',
+] as const;
+export type OrderStage = (typeof ORDER_STAGES)[number];
 
 export const URGENCIES = ['overdue', 'today', 'urgent', 'soon', 'later'] as const;
 export type Urgency = (typeof URGENCIES)[number];
@@ -64,15 +90,18 @@ export interface ComputedDeadline {
   reasonKey: string;
   /**
    * Placeholders for the action and reason texts. Date values are CalendarDate strings the
-   * UI formats for the shopper's locale: `date` (= due), `from`/`by` (act between), `rule_days`.
+   * UI formats for the shopper's locale: `date` (= due), `from`/`by` (act between),
+   * `delivered` (tracking said delivered / arrived at the pickup point), `rule_days`.
    */
   params: Record<string, string | number>;
   /** Reminders should go out for it (applies, not past, and the shopper has something to do). */
   remind: boolean;
+  /**
+   * Days before due on which to remind, when not the rule book's `leadDays`: an estimated
+   * pick-up or refund date is reminded on the day only; a delivery is told at once.
+   */
+  leads?: number[];
 }
-
-/** What the AliExpress adapter knows about a tracking event, without naming its codes here. */
-export type TrackingEventClass = 'awaiting_pickup' | 'delivered' | 'other';
 
 /**
  * Facts the caller may supply; each overrides what the engine would derive itself.
@@ -81,14 +110,14 @@ export type TrackingEventClass = 'awaiting_pickup' | 'delivered' | 'other';
 export interface DeadlineFacts {
   /** Local date the parcel arrived at a post office / pickup point and started waiting. */
   pickupSince?: CalendarDate | null;
-  /** Local date of delivery. Default: `order.deliveredAt`, else a `delivered` tracking event. */
+  /** Local date of delivery. Default: `order.deliveredAt`, else the tracking's delivery. */
   deliveredOn?: CalendarDate | null;
-  /** Local date of the latest tracking movement. Default: the latest tracking event's time. */
+  /** Local date of the latest carrier movement. Default: from the tracking (tracking.ts). */
   lastMovementOn?: CalendarDate | null;
   /** Local date the shopper agreed to return the goods (the worker may pass the day it first saw stage `awaiting_return`). */
   returnAgreedOn?: CalendarDate | null;
-  /** Classifies a tracking event (supplied by src/aliexpress); used to derive pickupSince and deliveredOn. */
-  classifyEvent?: (event: TrackingEvent) => TrackingEventClass;
+  /** Classifies a tracking event (supplied by src/aliexpress). Default: `codeOnlyClassifier`. */
+  classifyEvent?: ClassifyEvent;
 }
 
 const KIND_ORDER: Record<DeadlineKind, number> = Object.fromEntries(
@@ -120,11 +149,17 @@ export function urgencyKey(urgency: Urgency): string {
   return `deadline_urgency_${urgency}`;
 }
 
+/** Catalogue key of a stage's name: `deadline_stage_at_pickup_point`. */
+export function stageKey(stage: OrderStage): string {
+  return `deadline_stage_${stage}`;
+}
+
 // ---------------------------------------------------------------------------------------
 // Order situation
 
 /** Dates are day numbers (days.ts) from here on. */
 interface Situation {
+  stage: OrderStage;
   status: OrderStatus;
   ended: boolean;
   completed: boolean;
@@ -134,8 +169,10 @@ interface Situation {
   pickupSince: number | null;
   disputeOpen: boolean;
   disputeStage: string;
-  /** Tracking moved within `rules.stalledAfterDays` (computed on first use: only the not-received advice needs it). */
-  moving: () => boolean;
+  /** A carrier moved the parcel within `rules.stalledAfterDays`. */
+  moving: boolean;
+  /** The day a refund was granted (cancelled after payment, a dispute refunding), or null. */
+  refundFrom: number | null;
 }
 
 /** Local day number of an ISO instant, or null. */
@@ -160,46 +197,36 @@ function effectiveStatus(order: Order): OrderStatus {
   return 'unknown';
 }
 
-/** Latest local day among tracking events; only the two ends of each list are read (lists are chronological one way or the other). */
-function latestEventDay(order: Order): number | null {
-  let best = -Infinity;
-  for (const pkg of order.tracking) {
-    const ev = pkg.events;
-    let first: string | null = null;
-    let last: string | null = null;
-    for (let i = 0; i < ev.length && first === null; i++) first = ev[i]!.at;
-    for (let i = ev.length - 1; i >= 0 && last === null; i--) last = ev[i]!.at;
-    if (first) best = Math.max(best, Date.parse(first) || -Infinity);
-    if (last && last !== first) best = Math.max(best, Date.parse(last) || -Infinity);
-  }
-  return best === -Infinity ? null : localDayOf(best);
-}
+const PAID: ReadonlySet<OrderStatus> = new Set(['awaiting_shipment', 'awaiting_delivery', 'completed', 'in_dispute']);
 
-const NOTHING_CLASSIFIED = Object.freeze({ pickupSince: null, deliveredOn: null });
-
-/** Scan events with the adapter's classifier: when did the parcel start waiting, when was it delivered. */
-function classifyTracking(
-  order: Order,
-  classify: (e: TrackingEvent) => TrackingEventClass,
-): { pickupSince: number | null; deliveredOn: number | null } {
-  let pickupAt: number | null = null;
-  let deliveredAt: number | null = null;
-  for (const pkg of order.tracking) {
-    for (const e of pkg.events) {
-      const c = classify(e);
-      if (c === 'other' || !e.at) continue;
-      const ms = Date.parse(e.at);
-      if (Number.isNaN(ms)) continue;
-      if (c === 'awaiting_pickup') pickupAt = pickupAt === null ? ms : Math.min(pickupAt, ms);
-      else deliveredAt = deliveredAt === null ? ms : Math.max(deliveredAt, ms);
+/** The day a refund was granted, when the record shows one (docs/deadlines.md, "Refunds"). */
+function refundStart(order: Order, status: OrderStatus): number | null {
+  const dispute = order.dispute;
+  if (dispute?.stage === 'refunding') return factDay(dispute.stageSince) ?? instantDay(order.updatedAt);
+  if (status !== 'cancelled' && status !== 'closed') return null;
+  // Cancelled or closed after it was paid: AliExpress refunds the payment.
+  const h = order.statusHistory ?? [];
+  let paid = false;
+  for (const entry of h) {
+    if (PAID.has(entry.status)) paid = true;
+    else if (paid && (entry.status === 'cancelled' || entry.status === 'closed')) {
+      // Closed after completion is the normal end of an order, not a refund.
+      return h.some((e) => e.status === 'completed') ? null : instantDay(entry.at);
     }
   }
-  // Collected after it reached the pickup point: no longer waiting.
-  if (pickupAt !== null && deliveredAt !== null && deliveredAt >= pickupAt) pickupAt = null;
-  return {
-    pickupSince: pickupAt === null ? null : localDayOf(pickupAt),
-    deliveredOn: deliveredAt === null ? null : localDayOf(deliveredAt),
-  };
+  return null;
+}
+
+/** Working day number `n` working days (Monday to Friday) after `day`. */
+export function addWorkingDays(day: number, n: number): number {
+  let d = day;
+  let left = n;
+  while (left > 0) {
+    d++;
+    const weekday = (((d + 4) % 7) + 7) % 7; // day 0 (1970-01-01) was a Thursday; 0 = Sunday
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return d;
 }
 
 function situationOf(order: Order, rules: Rules, todayDay: number, facts: DeadlineFacts): Situation {
@@ -216,37 +243,53 @@ function situationOf(order: Order, rules: Rules, todayDay: number, facts: Deadli
       if (i > 0) completedOn ??= instantDay(h.at);
     });
   }
-  const classified =
-    facts.classifyEvent && (facts.pickupSince === undefined || facts.deliveredOn === undefined)
-      ? classifyTracking(order, facts.classifyEvent)
-      : NOTHING_CLASSIFIED;
-  let deliveredOn: number | null;
-  if (facts.deliveredOn !== undefined) deliveredOn = factDay(facts.deliveredOn);
-  else deliveredOn = instantDay(order.deliveredAt) ?? classified.deliveredOn;
-  let pickupSince = facts.pickupSince !== undefined ? factDay(facts.pickupSince) : classified.pickupSince;
+  const track = trackingFacts(order, facts.classifyEvent);
+  const deliveredOn =
+    facts.deliveredOn !== undefined ? factDay(facts.deliveredOn) : (instantDay(order.deliveredAt) ?? track.deliveredDay);
+  let pickupSince = facts.pickupSince !== undefined ? factDay(facts.pickupSince) : track.pickupSinceDay;
   if (pickupSince !== null && deliveredOn !== null && deliveredOn >= pickupSince) pickupSince = null;
+  const lastMovement = facts.lastMovementOn !== undefined ? factDay(facts.lastMovementOn) : track.lastMovementDay;
+  const moving = lastMovement !== null && todayDay - lastMovement < rules.stalledAfterDays;
   const dispute = order.dispute;
-  const disputeOpen = (dispute !== null && dispute.stage !== 'closed') || (dispute === null && status === 'in_dispute');
-  let moving: boolean | undefined;
-  const isMoving = () => {
-    if (moving === undefined) {
-      const last = facts.lastMovementOn !== undefined ? factDay(facts.lastMovementOn) : latestEventDay(order);
-      moving = last !== null && todayDay - last < rules.stalledAfterDays;
-    }
-    return moving;
-  };
+  const disputeOpen =
+    (dispute !== null && dispute.stage !== 'closed' && dispute.stage !== 'refunding') || (dispute === null && status === 'in_dispute');
+  const ended = status === 'closed' || status === 'cancelled';
+  const completed = everCompleted && !ended;
+  const delivered = deliveredOn !== null || everCompleted;
+  const refundFrom = refundStart(order, status);
+
+  let stage: OrderStage;
+  if (status === 'awaiting_payment') stage = 'awaiting_payment';
+  else if (refundFrom !== null) stage = 'refunded';
+  else if (disputeOpen) stage = 'in_dispute';
+  else if (ended) stage = 'closed';
+  else if (completed) stage = 'completed';
+  else if (delivered) stage = 'delivered';
+  else if (pickupSince !== null) stage = 'at_pickup_point';
+  else if (lastMovement !== null) stage = moving ? 'moving' : 'stalled';
+  else if (status === 'awaiting_shipment') stage = 'awaiting_shipment';
+  else if (status === 'awaiting_delivery' || order.shippedOn) stage = 'shipped';
+  else stage = 'unknown';
+
   return {
+    stage,
     status,
-    ended: status === 'closed' || status === 'cancelled',
-    completed: everCompleted && status !== 'closed' && status !== 'cancelled',
+    ended,
+    completed,
     completedOn,
-    delivered: deliveredOn !== null || everCompleted,
+    delivered,
     deliveredOn,
     pickupSince,
     disputeOpen,
     disputeStage: dispute?.stage ?? 'unknown',
-    moving: isMoving,
+    moving,
+    refundFrom,
   };
+}
+
+/** Where an order stands now (docs/deadlines.md, "Order stages"). */
+export function orderStage(order: Order, rules: Rules, today: CalendarDate, facts: DeadlineFacts = EMPTY_FACTS): OrderStage {
+  return situationOf(order, rules, dayOf(today), facts).stage;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -264,6 +307,9 @@ const no = (reasonKey: string): Verdict => ({ applies: false, action: 'no_action
 const DISPUTE_KINDS: ReadonlySet<DeadlineKind> = new Set(['seller-response', 'escalation', 'return-shipping']);
 
 function judge(kind: DeadlineKind, due: number, s: Situation, today: number): Verdict {
+  if (kind === 'refund-arrival') {
+    return s.refundFrom !== null ? { applies: true, action: 'check_refund' } : no('deadline_reason_no_refund');
+  }
   if (DISPUTE_KINDS.has(kind)) {
     // The only clocks that run on a closed or cancelled order: an open dispute's.
     if (!s.disputeOpen) return no('deadline_reason_no_open_dispute');
@@ -286,10 +332,11 @@ function judge(kind: DeadlineKind, due: number, s: Situation, today: number): Ve
   if (s.status === 'awaiting_payment') return no('deadline_reason_not_paid');
   if (s.ended) return no('deadline_reason_order_ended');
   if (s.disputeOpen) return no('deadline_reason_dispute_open');
-  const notReceived = (): ActionKey => (s.moving() ? 'ask_extension_or_dispute' : 'open_not_received_dispute');
+  if (s.refundFrom !== null) return no('deadline_reason_refunded');
+  const notReceived: ActionKey = s.moving ? 'ask_extension_or_dispute' : 'open_not_received_dispute';
   switch (kind) {
     case 'no-delivery-refund':
-      return s.delivered ? no('deadline_reason_delivered') : { applies: true, action: notReceived() };
+      return s.delivered ? no('deadline_reason_delivered') : { applies: true, action: notReceived };
     case 'late-delivery-coupon': {
       if (s.delivered) {
         const arrived = s.deliveredOn ?? s.completedOn;
@@ -304,9 +351,10 @@ function judge(kind: DeadlineKind, due: number, s: Situation, today: number): Ve
     }
     case 'auto-confirm':
       if (s.completed) return no('deadline_reason_completed');
-      return s.delivered
-        ? { applies: true, action: 'confirm_only_when_satisfied' }
-        : { applies: true, action: notReceived() };
+      if (s.deliveredOn !== null) return { applies: true, action: 'check_delivery' };
+      if (s.delivered) return { applies: true, action: 'confirm_only_when_satisfied' };
+      if (s.pickupSince !== null) return { applies: true, action: 'collect_before_auto_confirm' };
+      return { applies: true, action: notReceived };
     case 'return-window':
       return s.completed ? { applies: true, action: 'return_or_refund_before' } : no('deadline_reason_not_completed');
     case 'dispute-window':
@@ -332,51 +380,26 @@ interface Candidate {
   text: string | null;
   reasonKey: string;
   ruleDays: number | null;
+  /** The day the estimate counts from (for a reminder on that day), when it is one. */
+  fromDay: number | null;
 }
 
-/**
- * Page dates merged per kind: a date within `windowDays` of its kind's cluster head collapses
- * into it (the earliest is kept); dates further apart stay distinct. Appends to `out`.
- */
-function clusterPage(dates: Candidate[], windowDays: number, out: Candidate[]): void {
-  if (dates.length > 1) dates.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.dueDay - b.dueDay);
-  let head: Candidate | null = null;
-  for (const c of dates) {
-    if (head !== null && head.kind === c.kind && c.dueDay - head.dueDay <= windowDays) {
-      if (c.dueDay !== head.dueDay) head.reasonKey = 'deadline_reason_page_earliest';
-      continue;
-    }
-    head = c;
-    out.push(c);
-  }
-}
-
-/** Appends the rule book's estimates for kinds the page is silent about (`pageMask`); returns their kinds' mask. */
-function estimates(
-  order: Order,
-  s: Situation,
-  rules: Rules,
-  todayDay: number,
-  facts: DeadlineFacts,
-  pageMask: number,
-  out: Candidate[],
-): number {
-  let mask = 0;
-  const est = (kind: DeadlineKind, from: number, days: number, reasonKey: string) => {
-    const bit = 1 << KIND_ORDER[kind];
-    if (pageMask & bit) return;
-    mask |= bit;
-    out.push({
-      kind,
-      due: dateOfDay(from + days),
-      dueDay: from + days,
-      source: 'estimate',
-      text: null,
-      reasonKey,
-      ruleDays: days,
-    });
+/** The rule book's estimates for kinds the page is silent about (`stated`). */
+function estimates(order: Order, s: Situation, rules: Rules, todayDay: number, facts: DeadlineFacts, stated: ReadonlySet<DeadlineKind>): Candidate[] {
+  const out: Candidate[] = [];
+  const est = (kind: DeadlineKind, from: number, dueDay: number, ruleDays: number, reasonKey: string) => {
+    if (stated.has(kind)) return;
+    out.push({ kind, due: dateOfDay(dueDay), dueDay, source: 'estimate', text: null, reasonKey, ruleDays, fromDay: from });
   };
-  if (s.completedOn !== null) est('return-window', s.completedOn, rules.returnWindowDays, 'deadline_reason_est_return_window');
+  const days = (kind: DeadlineKind, from: number, n: number, reasonKey: string) => est(kind, from, from + n, n, reasonKey);
+  if (s.completedOn !== null) days('return-window', s.completedOn, rules.returnWindowDays, 'deadline_reason_est_return_window');
+  const placed = factDay(order.placedOn);
+  if (placed !== null && s.delivered) days('dispute-window', placed, rules.disputeWindowDays, 'deadline_reason_est_dispute_window');
+  if (!s.completed && !s.ended) {
+    // Delivered or waiting at a pickup point, not confirmed, no countdown on the page.
+    if (s.deliveredOn !== null) days('auto-confirm', s.deliveredOn, rules.autoConfirmAfterDeliveryDays, 'deadline_reason_est_auto_confirm');
+    else if (s.pickupSince !== null) days('auto-confirm', s.pickupSince, rules.autoConfirmAfterDeliveryDays, 'deadline_reason_est_auto_confirm_pickup');
+  }
   if (s.pickupSince !== null) {
     // "Remind after 2 days, again after 5": the next reminder date still ahead, else the last one.
     const list = rules.pickupRemindDays;
@@ -387,25 +410,31 @@ function estimates(
         break;
       }
     }
-    est('pickup', s.pickupSince, chosen, 'deadline_reason_est_pickup');
+    days('pickup', s.pickupSince, chosen, 'deadline_reason_est_pickup');
   }
   const opened = order.dispute?.openedOn;
-  if (opened) {
+  if (opened && s.disputeOpen) {
     const day = dayOf(opened);
-    est('seller-response', day, rules.sellerResponseDays, 'deadline_reason_est_seller_response');
-    est('escalation', day, rules.escalationDays, 'deadline_reason_est_escalation');
+    days('seller-response', day, rules.sellerResponseDays, 'deadline_reason_est_seller_response');
+    days('escalation', day, rules.escalationDays, 'deadline_reason_est_escalation');
   }
   if (s.disputeStage === 'awaiting_return' && facts.returnAgreedOn) {
-    est('return-shipping', dayOf(facts.returnAgreedOn), rules.returnShippingDays, 'deadline_reason_est_return_shipping');
+    days('return-shipping', dayOf(facts.returnAgreedOn), rules.returnShippingDays, 'deadline_reason_est_return_shipping');
   }
-  return mask;
+  if (s.refundFrom !== null) {
+    est('refund-arrival', s.refundFrom, addWorkingDays(s.refundFrom, rules.refundWorkingDays), rules.refundWorkingDays, 'deadline_reason_est_refund');
+  }
+  return out;
 }
 
 const EMPTY_FACTS: DeadlineFacts = {};
 
+/** Kinds whose estimate is reminded on its day only (and once when it starts). */
+const ON_THE_DAY: ReadonlySet<DeadlineKind> = new Set(['pickup', 'refund-arrival']);
+
 /**
- * All deadlines of one order, page dates first in precedence, each judged against the
- * order's status and history. Sorted by due date, then kind.
+ * All deadlines of one order, page dates first in precedence, each judged against where the
+ * order stands. Sorted by due date, then kind.
  *
  * @param today the shopper's calendar date (`localDateOf(Date.now())` in the worker)
  * @param facts optional facts from outside the domain (tracking classification, agreed-return date)
@@ -416,17 +445,25 @@ export function computeDeadlines(
   today: CalendarDate,
   facts: DeadlineFacts = EMPTY_FACTS,
 ): ComputedDeadline[] {
+  return assessOrder(order, rules, today, facts).deadlines;
+}
+
+/** Where an order stands and its deadlines, from one reading of the record. */
+export interface Assessment {
+  stage: OrderStage;
+  deadlines: ComputedDeadline[];
+  /** The day tracking said delivered (or the parcel reached a pickup point), when it did and receipt is not confirmed. */
+  deliveredOn: CalendarDate | null;
+}
+
+export function assessOrder(order: Order, rules: Rules, today: CalendarDate, facts: DeadlineFacts = EMPTY_FACTS): Assessment {
   const todayDay = dayOf(today);
   const s = situationOf(order, rules, todayDay, facts);
 
-  // Page dates and stored estimates, with a bit per kind for O(1) "the page states this kind".
-  const pageDates: Candidate[] = [];
-  const candidates: Candidate[] = [];
-  let pageMask = 0;
-  let storedMask = 0;
-  const stored: Candidate[] = [];
+  // Per kind: the earliest page date; else the rule book's estimate; else an estimate stored on the order.
+  const page = new Map<DeadlineKind, Candidate>();
+  const stored = new Map<DeadlineKind, Candidate>();
   for (const d of order.deadlines) {
-    const bit = 1 << KIND_ORDER[d.kind];
     const c: Candidate = {
       kind: d.kind,
       due: d.due,
@@ -435,21 +472,18 @@ export function computeDeadlines(
       text: d.text,
       reasonKey: d.source === 'page' ? 'deadline_reason_page' : 'deadline_reason_estimate',
       ruleDays: null,
+      fromDay: null,
     };
-    if (d.source === 'page') {
-      pageDates.push(c);
-      pageMask |= bit;
-    } else if (!(storedMask & bit)) {
-      stored.push(c);
-      storedMask |= bit;
-    }
+    const into = d.source === 'page' ? page : stored;
+    const known = into.get(d.kind);
+    if (!known || c.dueDay < known.dueDay) into.set(d.kind, c);
   }
-  clusterPage(pageDates, rules.samePageDeadlineDays, candidates);
-  const ownMask = estimates(order, s, rules, todayDay, facts, pageMask, candidates);
-  for (const c of stored) {
-    const bit = 1 << KIND_ORDER[c.kind];
-    if (!(pageMask & bit) && !(ownMask & bit)) candidates.push(c);
-  }
+  const candidates: Candidate[] = [...page.values()];
+  const stated = new Set(page.keys());
+  const own = estimates(order, s, rules, todayDay, facts, stated);
+  candidates.push(...own);
+  for (const k of own) stated.add(k.kind);
+  for (const c of stored.values()) if (!stated.has(c.kind)) candidates.push(c);
 
   const out: ComputedDeadline[] = [];
   for (const c of candidates) {
@@ -457,37 +491,91 @@ export function computeDeadlines(
     const daysLeft = c.dueDay - todayDay;
     const params: Record<string, string | number> = { date: c.due, days: Math.abs(daysLeft) };
     if (c.ruleDays !== null) params.rule_days = c.ruleDays;
-    if (v.action === 'open_not_received_dispute' || v.action === 'ask_extension_or_dispute') {
-      params.from = dateOfDay(c.dueDay - rules.disputeEarliestDaysBefore);
-      params.by = dateOfDay(c.dueDay - rules.disputeLatestDaysBefore);
+    let action = v.action;
+    if (action === 'open_not_received_dispute' || action === 'ask_extension_or_dispute') {
+      const from = c.dueDay - rules.disputeEarliestDaysBefore;
+      // Once the window has opened, the advice is "now", never a range already begun or past.
+      if (todayDay >= from) action = action === 'open_not_received_dispute' ? 'open_not_received_dispute_now' : 'ask_extension_or_dispute_now';
+      else {
+        params.from = dateOfDay(from);
+        params.by = dateOfDay(c.dueDay - rules.disputeLatestDaysBefore);
+      }
     }
-    out.push({
+    if (action === 'check_delivery' && s.deliveredOn !== null) params.delivered = dateOfDay(s.deliveredOn);
+    if (action === 'collect_before_auto_confirm' && s.pickupSince !== null) params.delivered = dateOfDay(s.pickupSince);
+    const d: ComputedDeadline = {
       kind: c.kind,
       due: c.due,
       source: c.source,
       text: c.text,
-      action: v.action,
+      action,
       applies: v.applies,
       daysLeft,
       urgency: urgencyOf(daysLeft, rules),
       reasonKey: v.reasonKey ?? c.reasonKey,
       params,
-      remind: v.applies && daysLeft >= 0 && !INFORMATIONAL.has(v.action),
-    });
+      remind: v.applies && daysLeft >= 0 && !INFORMATIONAL.has(action),
+    };
+    const leads = leadsFor(c, action, s, rules);
+    if (leads) d.leads = leads;
+    out.push(d);
   }
   out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : KIND_ORDER[a.kind] - KIND_ORDER[b.kind]));
+  const arrived = s.stage === 'delivered' ? s.deliveredOn : s.stage === 'at_pickup_point' ? s.pickupSince : null;
+  return { stage: s.stage, deadlines: out, deliveredOn: arrived === null ? null : dateOfDay(arrived) };
+}
+
+/** Reminder leads other than the rule book's (see `ComputedDeadline.leads`). */
+function leadsFor(c: Candidate, action: ActionKey, s: Situation, rules: Rules): number[] | undefined {
+  if (c.source === 'estimate' && ON_THE_DAY.has(c.kind)) {
+    // On the day, and once at the start (the parcel just reached the pickup point).
+    return c.kind === 'pickup' && c.fromDay !== null ? [...new Set([c.dueDay - c.fromDay, 0])] : [0];
+  }
+  // Delivered or waiting to be collected: tell the shopper at once (check it, film the unboxing).
+  const start = action === 'check_delivery' ? s.deliveredOn : action === 'collect_before_auto_confirm' ? s.pickupSince : null;
+  if (start === null || start > c.dueDay) return undefined;
+  return [...new Set([c.dueDay - start, ...rules.leadDays])].sort((a, b) => b - a);
+}
+
+/**
+ * Kinds the shopper should know of now but whose date no page has stated and no rule can
+ * estimate; the UI says each is unknown and how to learn it (`deadline_unknown_<kind>`).
+ */
+export function unknownKinds(order: Order, computed: readonly ComputedDeadline[], stage: OrderStage): DeadlineKind[] {
+  const has = (kind: DeadlineKind) => computed.some((d) => d.kind === kind && d.applies);
+  const out: DeadlineKind[] = [];
+  if ((stage === 'awaiting_shipment' || stage === 'shipped' || stage === 'moving' || stage === 'stalled' || stage === 'unknown') && !has('no-delivery-refund') && !has('auto-confirm')) {
+    if (!order.deliveredAt && !order.completedOn) out.push('no-delivery-refund');
+  }
+  if (stage === 'completed' && !has('return-window')) out.push('return-window');
+  if ((stage === 'completed' || stage === 'delivered') && !has('dispute-window')) out.push('dispute-window');
   return out;
 }
 
 /**
  * The page is silent about the "refund if not delivered" date of an order still on its
- * way: the UI should say it is unknown (BRIEF §4: no fallback, never a guess).
+ * way: the UI should say it is unknown (docs/deadlines.md: no fallback, never a guess).
  */
 export function isNoDeliveryDateUnknown(order: Order, computed: readonly ComputedDeadline[]): boolean {
   const status = effectiveStatus(order);
   if (status !== 'awaiting_shipment' && status !== 'awaiting_delivery' && status !== 'unknown') return false;
   if (order.deliveredAt || order.completedOn) return false;
   return !computed.some((d) => d.kind === 'no-delivery-refund' || (d.kind === 'auto-confirm' && d.applies));
+}
+
+/**
+ * The day protection ended, when nothing is left to act on: the latest date among the
+ * deadlines that applied and have passed. Null while a window is open or when nothing is known.
+ */
+export function protectionEndedOn(computed: readonly ComputedDeadline[], stage: OrderStage): CalendarDate | null {
+  if (stage !== 'completed' && stage !== 'closed' && stage !== 'delivered') return null;
+  let last: CalendarDate | null = null;
+  for (const d of computed) {
+    if (!d.applies) continue;
+    if (d.daysLeft >= 0) return null;
+    if (last === null || d.due > last) last = d.due;
+  }
+  return last;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -525,6 +613,9 @@ export interface RankedOrder {
   order: Order;
   deadlines: ComputedDeadline[];
   top: ComputedDeadline | null;
+  stage: OrderStage;
+  /** See `Assessment.deliveredOn`. */
+  deliveredOn: CalendarDate | null;
 }
 
 /**
@@ -538,9 +629,9 @@ export function sortOrdersByUrgency(
   factsOf?: (order: Order) => DeadlineFacts,
 ): RankedOrder[] {
   const ranked = orders.map((order) => {
-    const deadlines = computeDeadlines(order, rules, today, factsOf ? factsOf(order) : EMPTY_FACTS);
+    const { deadlines, stage, deliveredOn } = assessOrder(order, rules, today, factsOf ? factsOf(order) : EMPTY_FACTS);
     const top = mostUrgent(deadlines);
-    return { order, deadlines, top, rank: top ? rankOf(top) : Infinity };
+    return { order, deadlines, top, stage, deliveredOn, rank: top ? rankOf(top) : Infinity };
   });
   ranked.sort((a, b) => {
     if (a.rank !== b.rank) return a.rank - b.rank;
@@ -549,7 +640,7 @@ export function sortOrdersByUrgency(
     if (pa !== pb) return pa < pb ? 1 : -1;
     return a.order.orderId < b.order.orderId ? -1 : a.order.orderId > b.order.orderId ? 1 : 0;
   });
-  return ranked.map(({ order, deadlines, top }) => ({ order, deadlines, top }));
+  return ranked.map(({ order, deadlines, top, stage, deliveredOn }) => ({ order, deadlines, top, stage, deliveredOn }));
 }
 
 /** Urgency rank for badges: today < urgent < soon < later < overdue. */

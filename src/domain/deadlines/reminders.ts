@@ -4,15 +4,17 @@
  * wake next. It owns the notifications, the alarm and storage; nothing here touches them.
  *
  * Semantics (docs/deadlines.md):
- * - A reminder is (orderId, kind, due, lead): it is scheduled at `rules.reminderHour` local
- *   time on the day `due − lead` where the shopper is, and raised at most once.
+ * - A reminder is (orderId, kind, lead): it is scheduled at `rules.reminderHour` local time
+ *   on the day `due − lead` where the shopper is, and raised at most once. Its identity holds
+ *   no date: a date that moves never raises a lead already shown again; a date that moves
+ *   earlier brings the next lead not yet shown.
  * - Only the most urgent lead that has passed is raised: an order first seen inside a window,
  *   or a browser closed over several leads, yields ONE reminder, not a burst.
  * - A reminder is never delivered before the order was first seen, nor inside quiet hours
  *   (it waits for their end).
  * - Several due at once, or one older than `rules.missedAfterHours`, come back as one summary.
  * - Snooze (per deadline) holds reminders until the same local time tomorrow, then raises
- *   one; done (per deadline) silences it. A changed due date is a new deadline.
+ *   one; done (per deadline) silences it, whatever its date becomes.
  * - The log prunes entries for deadlines more than 30 days past, so it stays bounded.
  */
 import * as z from 'zod/mini';
@@ -35,32 +37,65 @@ export interface DeadlineRef {
   due: CalendarDate;
 }
 
-/** "orderId|kind|due", the log's key for a deadline. */
-export function deadlineKey(ref: DeadlineRef): string {
-  return `${ref.orderId}|${ref.kind}|${ref.due}`;
+/** "orderId|kind", the log's key for a deadline: a reminder's identity holds no date. */
+export function deadlineKey(ref: Pick<DeadlineRef, 'orderId' | 'kind'>): string {
+  return `${ref.orderId}|${ref.kind}`;
 }
 
-const KEY_RE = new RegExp(`^\\d{6,24}\\|(${DEADLINE_KINDS.join('|')})\\|\\d{4}-\\d{2}-\\d{2}$`);
+const KEY_RE = new RegExp(`^\\d{6,24}\\|(${DEADLINE_KINDS.join('|')})$`);
 const KeySchema = lazySchema(() => z.string().check(z.regex(KEY_RE)));
+const Due = lazySchema(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
 
 export const ReminderLogSchema = lazySchema(() => z.object({
-  version: z.literal(1),
-  /** Deadline key → the leads (days before due) already raised for it. */
-  raised: z.record(KeySchema, z.array(z.int().check(z.gte(0), z.lte(366))).check(z.maxLength(16))),
-  /** Deadline key → snoozed until this epoch ms. Removed once the reminder after it is raised. */
-  snoozes: z.record(KeySchema, z.object({ until: z.number().check(z.gte(0)) })),
-  /** Deadline key → the shopper marked it done; no more reminders for it. */
-  done: z.record(KeySchema, z.literal(true)),
+  version: z.literal(2),
+  /** Deadline key → its latest due date and the leads (days before due) already raised for it. */
+  raised: z.record(KeySchema, z.object({ due: Due, leads: z.array(z.int().check(z.gte(0), z.lte(366))).check(z.maxLength(16)) })),
+  /** Deadline key → snoozed until this epoch ms, for the due date it had then. Removed once the reminder after it is raised. */
+  snoozes: z.record(KeySchema, z.object({ until: z.number().check(z.gte(0)), due: Due })),
+  /** Deadline key → the shopper marked it done (at that due date); no more reminders for it. */
+  done: z.record(KeySchema, z.object({ due: Due })),
 }));
 export type ReminderLog = z.infer<typeof ReminderLogSchema>;
 
 export function emptyLog(): ReminderLog {
-  return { version: 1, raised: {}, snoozes: {}, done: {} };
+  return { version: 2, raised: {}, snoozes: {}, done: {} };
 }
 
-/** Validate a log read from storage; anything invalid starts over empty. */
+const V1_KEY = /^(\d{6,24}\|[a-z-]+)\|(\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * Version 1 keyed entries by "orderId|kind|due"; version 2 by "orderId|kind". Entries of one
+ * deadline under several dates fold into one: the leads raised for any of them, the latest date.
+ */
+function migrateV1(input: Record<string, unknown>): unknown {
+  const fold = <V>(rec: unknown, f: (due: string, v: unknown, prev: V | undefined) => V): Record<string, V> => {
+    const out: Record<string, V> = {};
+    if (!rec || typeof rec !== 'object') return out;
+    for (const [k, v] of Object.entries(rec)) {
+      const m = V1_KEY.exec(k);
+      if (m) out[m[1]!] = f(m[2]!, v, out[m[1]!]);
+    }
+    return out;
+  };
+  const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
+  return {
+    version: 2,
+    raised: fold<{ due: string; leads: number[] }>(input['raised'], (due, v, prev) => ({
+      due: later(due, prev?.due),
+      leads: [...new Set([...(prev?.leads ?? []), ...(Array.isArray(v) ? v : [])])].slice(0, 16),
+    })),
+    snoozes: fold<{ until: number; due: string }>(input['snoozes'], (due, v, prev) => ({
+      until: Math.max(prev?.until ?? 0, Number((v as { until?: unknown })?.until) || 0),
+      due: later(due, prev?.due),
+    })),
+    done: fold<{ due: string }>(input['done'], (due, _v, prev) => ({ due: later(due, prev?.due) })),
+  };
+}
+
+/** Validate a log read from storage (migrating version 1); anything invalid starts over empty. */
 export function parseLog(input: unknown): ReminderLog {
-  const r = ReminderLogSchema.safeParse(input);
+  const value = input && typeof input === 'object' && (input as { version?: unknown }).version === 1 ? migrateV1(input as Record<string, unknown>) : input;
+  const r = ReminderLogSchema.safeParse(value);
   return r.success ? r.data : emptyLog();
 }
 
@@ -190,7 +225,6 @@ export function planReminders(
 ): ReminderPlan {
   const clock = new Clock(rules);
   const leads = leadsOf(rules);
-  const pickupLeads = [0];
   const todayDay = localDayOf(now);
   const missedMs = rules.missedAfterHours * HOUR;
   const due: DueReminder[] = [];
@@ -202,9 +236,9 @@ export function planReminders(
       if (!d.remind) continue;
       const dueDay = dayOf(d.due);
       if (dueDay < todayDay) continue;
-      const key = `${entry.orderId}|${d.kind}|${d.due}`;
+      const key = `${entry.orderId}|${d.kind}`;
       if (log.done[key]) continue;
-      const ls = d.kind === 'pickup' && d.source === 'estimate' ? pickupLeads : leads;
+      const ls = d.leads ?? leads;
 
       // The most urgent passed lead, and the first lead still ahead.
       let current = -1;
@@ -239,7 +273,7 @@ export function planReminders(
         }
       }
 
-      if (current >= 0 && !(log.raised[key]?.includes(current) ?? false)) {
+      if (current >= 0 && !(log.raised[key]?.leads.includes(current) ?? false)) {
         due.push(
           makeDue(entry.orderId, d, dueDay - todayDay, current, currentAt, seen, currentScheduled, false, now - currentAt > missedMs),
         );
@@ -329,13 +363,12 @@ export function nextWakeAt(
 /** Drop entries for deadlines more than LOG_RETENTION_DAYS past (relative to `now`'s local date). */
 export function pruneLog(log: ReminderLog, now: number): ReminderLog {
   const cutoff = addDays(localDateOf(now), -LOG_RETENTION_DAYS);
-  const keep = (key: string) => key.slice(-10) >= cutoff;
-  const filter = <V>(rec: Record<string, V>): Record<string, V> => {
+  const filter = <V extends { due: string }>(rec: Record<string, V>): Record<string, V> => {
     const out: Record<string, V> = {};
-    for (const k of Object.keys(rec)) if (keep(k)) out[k] = rec[k]!;
+    for (const k of Object.keys(rec)) if (rec[k]!.due >= cutoff) out[k] = rec[k]!;
     return out;
   };
-  return { version: 1, raised: filter(log.raised), snoozes: filter(log.snoozes), done: filter(log.done) };
+  return { version: 2, raised: filter(log.raised), snoozes: filter(log.snoozes), done: filter(log.done) };
 }
 
 /**
@@ -343,17 +376,17 @@ export function pruneLog(log: ReminderLog, now: number): ReminderLog {
  * entries pruned (relative to `now`, default the latest reminder's time).
  */
 export function recordRaised(log: ReminderLog, reminders: readonly DueReminder[], now?: number): ReminderLog {
-  const raised: Record<string, number[]> = { ...log.raised };
+  const raised = { ...log.raised };
   const snoozes = { ...log.snoozes };
   let latest = 0;
   for (const r of reminders) {
     const key = deadlineKey(r);
-    const prev = raised[key] ?? [];
-    if (!prev.includes(r.lead)) raised[key] = [...prev, r.lead];
+    const prev = raised[key]?.leads ?? [];
+    raised[key] = { due: r.due, leads: prev.includes(r.lead) ? prev : [...prev, r.lead].slice(-16) };
     delete snoozes[key];
     if (r.at > latest) latest = r.at;
   }
-  const next: ReminderLog = { version: 1, raised, snoozes, done: log.done };
+  const next: ReminderLog = { version: 2, raised, snoozes, done: log.done };
   const at = now ?? latest;
   return at > 0 ? pruneLog(next, at) : next;
 }
@@ -362,15 +395,15 @@ export function recordRaised(log: ReminderLog, reminders: readonly DueReminder[]
 export function snooze(log: ReminderLog, ref: DeadlineRef, now: number): ReminderLog {
   const d = new Date(now);
   const until = localTimeOn(addDays(localDateOf(d), 1), d.getHours(), d.getMinutes());
-  return pruneLog({ ...log, snoozes: { ...log.snoozes, [deadlineKey(ref)]: { until } } }, now);
+  return pruneLog({ ...log, snoozes: { ...log.snoozes, [deadlineKey(ref)]: { until, due: ref.due } } }, now);
 }
 
-/** No more reminders for this deadline (a new due date is a new deadline). */
+/** No more reminders for this deadline, whatever its date becomes. */
 export function markDone(log: ReminderLog, ref: DeadlineRef): ReminderLog {
   const key = deadlineKey(ref);
   const snoozes = { ...log.snoozes };
   delete snoozes[key];
-  return { ...log, snoozes, done: { ...log.done, [key]: true } };
+  return { ...log, snoozes, done: { ...log.done, [key]: { due: ref.due } } };
 }
 
 // ---------------------------------------------------------------------------------------

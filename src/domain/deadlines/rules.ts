@@ -1,12 +1,12 @@
 /**
  * The rule book: every number the deadline engine and the reminder planner use, as data.
  *
- * Source of truth: BRIEF §4 ("Deadlines"). A date the AliExpress page states always wins;
+ * Source of truth: docs/deadlines.md ("Sources"). A date the AliExpress page states always wins;
  * these numbers only fill in what the page is silent about, and anything made from them is
  * labelled an estimate. The options page may adjust every number; the worker validates what
  * it reads with `RulesSchema` and falls back to `DEFAULT_RULES`.
  *
- * Deliberately NOT modelled (BRIEF §4, facts that no longer hold): a fixed 60 days of
+ * Deliberately NOT modelled (docs/deadlines.md, facts that no longer hold): a fixed 60 days of
  * protection from the order date, an automatic 15-day extension, double compensation for
  * jewellery or electronics, a 0.01 minimum refund.
  *
@@ -16,7 +16,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../lazy-schema';
 
 /** Bump when a field is added, removed or changes meaning (storage migrates by this). */
-export const RULES_VERSION = 1;
+export const RULES_VERSION = 2;
 
 const days = (max: number) => z.int().check(z.gte(0), z.lte(max));
 const HHMM = lazySchema(() => z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)));
@@ -32,6 +32,12 @@ export type QuietHours = z.infer<typeof QuietHoursSchema>;
 export const RulesSchema = lazySchema(() => z.object({
   /** Return/refund window after completion when the page does not state one. */
   returnWindowDays: days(365),
+  /** Dispute window (defective, not as described) counted from the order date when the page does not state one. */
+  disputeWindowDays: days(365),
+  /** Days after delivery (or arrival at a pickup point) after which AliExpress confirms receipt itself, when the page shows no countdown. */
+  autoConfirmAfterDeliveryDays: days(60),
+  /** Working days (Monday to Friday) until a refund reaches the payment method, when the page does not say. */
+  refundWorkingDays: days(60),
   /** Days after a parcel reached a post office / pickup point on which to remind, in order. */
   pickupRemindDays: z.array(days(60)).check(z.minLength(1), z.maxLength(5)),
   /** Days the seller has to answer a dispute when the dispute page shows no countdown. */
@@ -56,33 +62,38 @@ export const RulesSchema = lazySchema(() => z.object({
   disputeLatestDaysBefore: days(30),
   /** Tracking silent for this many days counts as "not moving". */
   stalledAfterDays: days(365),
-  /** Two page dates of one kind this close together are one deadline stated twice: keep the earlier. */
-  samePageDeadlineDays: days(30),
   /** A reminder that should have gone out longer ago than this (browser closed) is "missed". */
   missedAfterHours: z.int().check(z.gte(1), z.lte(24 * 30)),
 }));
 export type Rules = z.infer<typeof RulesSchema>;
 
 export const DEFAULT_RULES: Rules = Object.freeze({
-  // BRIEF §4 table, "return/refund after confirming": the page usually states "within 7 days
-  // of confirming receipt"; when silent, the older official rule of 15 days after completion.
-  returnWindowDays: 15,
-  // BRIEF §4 table, "pick up a parcel waiting at a post office or pickup point": remind
+  // docs/deadlines.md, "Sources" 1: AliExpress's own order text, "return/refund within 7 days of
+  // confirming receipt" (the 2026-09 order-detail capture).
+  returnWindowDays: 7,
+  // docs/deadlines.md, "Sources" 1: "you can open a dispute within 90 days after order was placed".
+  disputeWindowDays: 90,
+  // docs/deadlines.md, "Sources" 2: shoppers' guides: the order closes about a week after the
+  // parcel reaches the shopper or the post office. An estimate, labelled so.
+  autoConfirmAfterDeliveryDays: 7,
+  // docs/deadlines.md, "Sources" 3: a refund arrives in 1–10 working days; remind at the end.
+  refundWorkingDays: 10,
+  // docs/deadlines.md, Sources: "pick up a parcel waiting at a post office or pickup point": remind
   // after 2 days, again after 5.
   pickupRemindDays: Object.freeze([2, 5]) as number[],
-  // BRIEF §4 table, "seller's answer to a dispute": 5 days; a silent seller means the
+  // docs/deadlines.md, Sources: "seller's answer to a dispute": 5 days; a silent seller means the
   // buyer's request is granted.
   sellerResponseDays: 5,
-  // BRIEF §4 table, "AliExpress steps in": 7 days after opening without agreement.
+  // docs/deadlines.md, Sources: "AliExpress steps in": 7 days after opening without agreement.
   escalationDays: 7,
-  // BRIEF §4 table, "return shipping after agreeing": 10 days.
+  // docs/deadlines.md, Sources: "return shipping after agreeing": 10 days.
   returnShippingDays: 10,
-  // Product choice (BRIEF §1: AliExpress's own e-mail comes only 3–4 days before): a week
+  // Product choice (docs/deadlines.md, Sources: AliExpress's own e-mail comes only 3–4 days before): a week
   // ahead, 3 days ahead (the advised moment to open a "not received" dispute), the day
   // before, and on the day.
   leadDays: Object.freeze([7, 3, 1, 0]) as number[],
   // Product choice: the badge turns urgent at 3 days, matching the advice to act 3–5 days
-  // before the no-delivery date (BRIEF §4 advice).
+  // before the no-delivery date (docs/deadlines.md, Sources (advice)).
   urgentDays: 3,
   // Product choice: within the first reminder's lead (7 days) a deadline is "soon".
   soonDays: 7,
@@ -90,15 +101,12 @@ export const DEFAULT_RULES: Rules = Object.freeze({
   reminderHour: 9,
   // Product choice: none by default; the shopper sets them in the options.
   quietHours: null,
-  // BRIEF §4 advice: open the "not received" dispute 3–5 days before the date, not on the
+  // docs/deadlines.md, Sources (advice): open the "not received" dispute 3–5 days before the date, not on the
   // last day.
   disputeEarliestDaysBefore: 5,
   disputeLatestDaysBefore: 3,
-  // BRIEF §4 advice: "if it has not moved for weeks" → two weeks of silence.
+  // docs/deadlines.md, Sources (advice): "if it has not moved for weeks" → two weeks of silence.
   stalledAfterDays: 14,
-  // BRIEF §4 table: when order services and tracking disagree on the no-delivery date take
-  // the earlier; dates more than this apart are treated as distinct deadlines.
-  samePageDeadlineDays: 5,
   // Product choice: a reminder missed by more than half a day is reported in a summary.
   missedAfterHours: 12,
 }) as Rules;

@@ -8,7 +8,6 @@ import { checkClaim } from '../../domain/claim/checks';
 import { STEP_IDS, goTo, steps, type StepId } from '../../domain/claim/draft';
 import { claimFacts, type ClaimFacts } from '../../domain/claim/facts';
 import type { Rules } from '../../domain/deadlines/rules';
-import { localDateOf } from '../../domain/dates';
 import { formatMoney } from '../../domain/money';
 import { formatNumber } from '../../i18n/format';
 import type { Order } from '../../domain/order';
@@ -20,12 +19,9 @@ import { Review } from './Review';
 import { AmountStep, DetailsStep, EvidenceStep, OutcomeStep, ReasonStep, ReceivedStep, type StepProps } from './Steps';
 import { useDraft } from './useDraft';
 
-/** The core's facts, with "delivered" also read from tracking events the AliExpress adapter classifies. */
+/** The core's facts, with tracking read by the AliExpress classifier the deadline engine uses too. */
 export function factsOf(order: Order): ClaimFacts {
-  const facts = claimFacts(order);
-  if (facts.delivered) return facts;
-  const ev = order.tracking.flatMap((p) => p.events).find((e) => e.at !== null && classifyTrackingEvent(e) === 'delivered');
-  return ev?.at ? { ...facts, delivered: true, deliveredOn: localDateOf(ev.at) } : facts;
+  return claimFacts(order, classifyTrackingEvent);
 }
 
 const STEP_VIEWS: Record<Exclude<StepId, 'review'>, (p: StepProps) => preact.JSX.Element> = {

@@ -92,7 +92,7 @@ describe('consistency warnings', () => {
 
   it('accepts facts from a better classifier', () => {
     const d = setReason(emptyDraft(inTransit), 'no_tracking_info');
-    const facts = { delivered: false, deliveredOn: null, carrierEvents: 0, lastTrackingOn: null, trackingNumber: null, protectionEndsOn: null };
+    const facts = { delivered: false, deliveredOn: null, carrierEvents: 0, lastTrackingOn: null, lastTrackingPlace: null, trackingNumber: null, protectionEndsOn: null };
     expect(claimWarnings(d, inTransit, { facts })).toEqual([]);
   });
 });

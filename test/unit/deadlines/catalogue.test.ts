@@ -39,7 +39,12 @@ describe('deadline catalogue', () => {
   });
   it('action texts use only the params the engine supplies', () => {
     for (const a of ACTION_KEYS) {
-      const allowed = a === 'open_not_received_dispute' || a === 'ask_extension_or_dispute' ? ['by', 'date', 'days', 'from', 'order'] : ['date', 'days', 'order'];
+      const allowed =
+        a === 'open_not_received_dispute' || a === 'ask_extension_or_dispute'
+          ? ['by', 'date', 'days', 'from', 'order']
+          : a === 'check_delivery' || a === 'collect_before_auto_confirm'
+            ? ['date', 'days', 'delivered', 'order']
+            : ['date', 'days', 'order'];
       for (const p of placeholdersOf(en[actionKey(a)]!)) expect(allowed, `${a}: {${p}}`).toContain(p);
     }
   });

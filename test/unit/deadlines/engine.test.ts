@@ -19,9 +19,9 @@ const brief = (list: ComputedDeadline[]) =>
   list.map((d) => `${d.kind} ${d.due} ${d.source} ${d.applies ? 'applies' : 'no'} ${d.action} ${d.reasonKey}`);
 
 describe('rules', () => {
-  it('defaults validate and carry the BRIEF §4 numbers', () => {
+  it('defaults validate and carry the numbers of docs/deadlines.md, "Sources"', () => {
     expect(RulesSchema.safeParse(DEFAULT_RULES).success).toBe(true);
-    expect(R.returnWindowDays).toBe(15);
+    expect([R.returnWindowDays, R.disputeWindowDays, R.autoConfirmAfterDeliveryDays, R.refundWorkingDays]).toEqual([7, 90, 7, 10]);
     expect(R.pickupRemindDays).toEqual([2, 5]);
     expect([R.sellerResponseDays, R.escalationDays, R.returnShippingDays]).toEqual([5, 7, 10]);
     expect(R.leadDays).toEqual([7, 3, 1, 0]);
@@ -62,7 +62,7 @@ describe('urgencyOf', () => {
 describe('refund if not delivered', () => {
   it('applies while awaiting delivery; with no tracking movement, open the dispute 3–5 days before', () => {
     const order = makeOrder({ deadlines: [page('no-delivery-refund', '2026-09-15', 'Refund if no delivery before Sep 15, 2026')] });
-    const [d] = computeDeadlines(order, R, TODAY);
+    const [d] = computeDeadlines(order, R, '2026-09-09');
     expect(d).toEqual({
       kind: 'no-delivery-refund',
       due: '2026-09-15',
@@ -70,41 +70,51 @@ describe('refund if not delivered', () => {
       text: 'Refund if no delivery before Sep 15, 2026',
       action: 'open_not_received_dispute',
       applies: true,
-      daysLeft: 5,
+      daysLeft: 6,
       urgency: 'soon',
       reasonKey: 'deadline_reason_page',
-      params: { date: '2026-09-15', days: 5, from: '2026-09-10', by: '2026-09-12' },
+      params: { date: '2026-09-15', days: 6, from: '2026-09-10', by: '2026-09-12' },
       remind: true,
     });
+    // Once the window has opened, "now": never a range that has begun or passed.
+    for (const today of ['2026-09-10', '2026-09-13', '2026-09-15']) {
+      const now = computeDeadlines(order, R, today)[0]!;
+      expect(now.action).toBe('open_not_received_dispute_now');
+      expect(now.params).not.toHaveProperty('from');
+      expect(now.params).not.toHaveProperty('by');
+    }
   });
   it('asks for an extension when tracking moved recently, a dispute when it stalled for weeks', () => {
     const moving = makeOrder({
       deadlines: [page('no-delivery-refund', '2026-09-15')],
-      tracking: [{ number: 'LP1', carrier: null, events: [event('2026-09-08T10:00:00Z'), event('2026-08-20T10:00:00Z')] }],
+      tracking: [{ number: 'LP1', carrier: null, events: [event('2026-09-08T10:00:00Z', 'MOVE'), event('2026-08-20T10:00:00Z', 'MOVE')] }],
     });
-    expect(computeDeadlines(moving, R, TODAY)[0]!.action).toBe('ask_extension_or_dispute');
+    expect(computeDeadlines(moving, R, '2026-09-09')[0]!.action).toBe('ask_extension_or_dispute');
+    expect(computeDeadlines(moving, R, TODAY)[0]!.action).toBe('ask_extension_or_dispute_now');
     const stalled = makeOrder({
       deadlines: [page('no-delivery-refund', '2026-09-15')],
-      tracking: [{ number: 'LP1', carrier: null, events: [event('2026-08-10T10:00:00Z'), event('2026-08-20T10:00:00Z')] }],
+      tracking: [{ number: 'LP1', carrier: null, events: [event('2026-08-10T10:00:00Z', 'MOVE'), event('2026-08-20T10:00:00Z', 'MOVE')] }],
     });
-    expect(computeDeadlines(stalled, R, TODAY)[0]!.action).toBe('open_not_received_dispute');
+    expect(computeDeadlines(stalled, R, TODAY)[0]!.action).toBe('open_not_received_dispute_now');
     expect(computeDeadlines(moving, R, TODAY, { lastMovementOn: '2026-08-01' })[0]!.action).toBe(
-      'open_not_received_dispute',
+      'open_not_received_dispute_now',
     );
+    // Events before the hand-over (no carrier code: label created, at the warehouse) are not movement.
+    const neverLeft = makeOrder({
+      deadlines: [page('no-delivery-refund', '2026-09-15')],
+      tracking: [{ number: 'LP1', carrier: null, events: [event('2026-09-08T10:00:00Z', null, 'Label created')] }],
+    });
+    expect(computeDeadlines(neverLeft, R, TODAY)[0]!.action).toBe('open_not_received_dispute_now');
   });
-  it('two page dates a day apart are one deadline: the earlier wins; far apart stay two', () => {
+  it('two page dates of one kind are one deadline: the earliest wins, however far apart', () => {
     const order = makeOrder({
       deadlines: [page('no-delivery-refund', '2026-09-16', 'services'), page('no-delivery-refund', '2026-09-15', 'tracking')],
     });
     const list = computeDeadlines(order, R, TODAY);
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ due: '2026-09-15', text: 'tracking', reasonKey: 'deadline_reason_page_earliest' });
-    const same = makeOrder({ deadlines: [page('no-delivery-refund', '2026-09-15'), page('no-delivery-refund', '2026-09-15')] });
-    expect(brief(computeDeadlines(same, R, TODAY))).toEqual([
-      'no-delivery-refund 2026-09-15 page applies open_not_received_dispute deadline_reason_page',
-    ]);
+    expect(list[0]).toMatchObject({ due: '2026-09-15', text: 'tracking', reasonKey: 'deadline_reason_page' });
     const far = makeOrder({ deadlines: [page('no-delivery-refund', '2026-10-20'), page('no-delivery-refund', '2026-09-15')] });
-    expect(computeDeadlines(far, R, TODAY).map((d) => d.due)).toEqual(['2026-09-15', '2026-10-20']);
+    expect(computeDeadlines(far, R, TODAY).map((d) => d.due)).toEqual(['2026-09-15']);
   });
   it('no longer applies once delivered, completed, closed, cancelled or disputed', () => {
     const nd = [page('no-delivery-refund', '2026-09-15')];
@@ -135,9 +145,11 @@ describe('refund if not delivered', () => {
     });
     const list = computeDeadlines(unknownAfterCompleted, R, TODAY);
     expect(brief(list)).toEqual([
-      // completedOn comes from the history's first "completed": Sep 1 + 15 days
-      'return-window 2026-09-16 estimate applies return_or_refund_before deadline_reason_est_return_window',
+      // completedOn comes from the history's first "completed": Sep 1 + 7 days
+      'return-window 2026-09-08 estimate applies return_or_refund_before deadline_reason_est_return_window',
       'no-delivery-refund 2026-10-01 page no no_action deadline_reason_delivered',
+      // placed Aug 1 + 90 days
+      'dispute-window 2026-10-30 estimate applies open_dispute_before deadline_reason_est_dispute_window',
     ]);
   });
 });
@@ -180,8 +192,8 @@ describe('auto-confirm, return, dispute and free-return windows', () => {
     const delivered = makeOrder({ deadlines: ac, deliveredAt: '2026-09-09T12:00:00.000Z' });
     expect(computeDeadlines(delivered, R, TODAY)[0]).toMatchObject({
       applies: true,
-      action: 'confirm_only_when_satisfied',
-      params: { date: '2026-09-20', days: 10 },
+      action: 'check_delivery',
+      params: { date: '2026-09-20', days: 10, delivered: '2026-09-09' },
     });
     const done = makeOrder({ deadlines: ac, status: 'completed', completedOn: '2026-09-09' });
     expect(computeDeadlines(done, R, TODAY).find((d) => d.kind === 'auto-confirm')).toMatchObject({
@@ -189,20 +201,20 @@ describe('auto-confirm, return, dispute and free-return windows', () => {
       reasonKey: 'deadline_reason_completed',
     });
   });
-  it('return window: 15 days after completion when the page is silent, the page date when it speaks', () => {
+  it('return window: 7 days after completion when the page is silent, the page date when it speaks', () => {
     const est = makeOrder({ status: 'completed', completedOn: '2026-09-05' });
-    expect(computeDeadlines(est, R, TODAY)).toEqual([
+    expect(computeDeadlines(est, R, TODAY).filter((d) => d.kind === 'return-window')).toEqual([
       {
         kind: 'return-window',
-        due: '2026-09-20',
+        due: '2026-09-12',
         source: 'estimate',
         text: null,
         action: 'return_or_refund_before',
         applies: true,
-        daysLeft: 10,
-        urgency: 'later',
+        daysLeft: 2,
+        urgency: 'urgent',
         reasonKey: 'deadline_reason_est_return_window',
-        params: { date: '2026-09-20', days: 10, rule_days: 15 },
+        params: { date: '2026-09-12', days: 2, rule_days: 7 },
         remind: true,
       },
     ]);
@@ -213,9 +225,10 @@ describe('auto-confirm, return, dispute and free-return windows', () => {
     });
     expect(brief(computeDeadlines(stated, R, TODAY))).toEqual([
       'return-window 2026-09-12 page applies return_or_refund_before deadline_reason_page',
+      'dispute-window 2026-10-30 estimate applies open_dispute_before deadline_reason_est_dispute_window',
     ]);
     const tuned = computeDeadlines(est, { ...R, returnWindowDays: 30 }, TODAY);
-    expect(tuned[0]!.due).toBe('2026-10-05');
+    expect(tuned.find((d) => d.kind === 'return-window')!.due).toBe('2026-10-05');
     const notYet = makeOrder({ deadlines: [page('return-window', '2026-09-12')] });
     expect(computeDeadlines(notYet, R, TODAY)[0]).toMatchObject({ applies: false, reasonKey: 'deadline_reason_not_completed' });
   });
@@ -226,6 +239,7 @@ describe('auto-confirm, return, dispute and free-return windows', () => {
       'dispute-window 2026-10-30 page no no_action deadline_reason_not_delivered',
     ]);
     expect(brief(computeDeadlines(makeOrder({ deadlines: w, deliveredAt: '2026-09-09T05:00:00.000Z' }), R, TODAY))).toEqual([
+      'auto-confirm 2026-09-16 estimate applies check_delivery deadline_reason_est_auto_confirm',
       'free-return 2026-09-24 page applies free_return_before deadline_reason_page',
       'dispute-window 2026-10-30 page applies open_dispute_before deadline_reason_page',
     ]);
@@ -252,23 +266,30 @@ describe('pickup', () => {
   });
   it('classifies tracking events through the injected predicate; a later delivery ends it', () => {
     const classify = (e: TrackingEvent): TrackingEventClass =>
-      e.code === 'PICKUP' ? 'awaiting_pickup' : e.code === 'SIGNED' ? 'delivered' : 'other';
+      e.code === 'PICKUP' ? 'awaiting_pickup' : e.code === 'SIGNED' ? 'delivered' : 'movement';
     const waiting = makeOrder({
       tracking: [{ number: 'X', carrier: null, events: [event('2026-09-08T07:00:00.000Z', 'PICKUP'), event('2026-09-01T07:00:00.000Z', 'MOVE')] }],
     });
-    expect(computeDeadlines(waiting, R, TODAY, { classifyEvent: classify })[0]).toMatchObject({ kind: 'pickup', due: '2026-09-10' });
-    expect(computeDeadlines(waiting, R, '2026-09-11', { classifyEvent: classify })[0]).toMatchObject({ kind: 'pickup', due: '2026-09-13' });
+    const pickup = (today: string) => computeDeadlines(waiting, R, today, { classifyEvent: classify }).find((d) => d.kind === 'pickup');
+    expect(pickup(TODAY)).toMatchObject({ kind: 'pickup', due: '2026-09-10' });
+    expect(pickup('2026-09-11')).toMatchObject({ kind: 'pickup', due: '2026-09-13' });
+    // Waiting, not confirmed, no countdown on the page: AliExpress's own confirmation, estimated.
+    expect(brief(computeDeadlines(waiting, R, TODAY, { classifyEvent: classify }).filter((d) => d.kind === 'auto-confirm'))).toEqual([
+      'auto-confirm 2026-09-15 estimate applies collect_before_auto_confirm deadline_reason_est_auto_confirm_pickup',
+    ]);
     const collected = makeOrder({
       tracking: [{ number: 'X', carrier: null, events: [event('2026-09-09T07:00:00.000Z', 'SIGNED'), event('2026-09-08T07:00:00.000Z', 'PICKUP')] }],
       deadlines: [page('no-delivery-refund', '2026-09-20')],
     });
     expect(brief(computeDeadlines(collected, R, TODAY, { classifyEvent: classify }))).toEqual([
+      'auto-confirm 2026-09-16 estimate applies check_delivery deadline_reason_est_auto_confirm',
       'no-delivery-refund 2026-09-20 page no no_action deadline_reason_delivered',
+      'dispute-window 2026-10-30 estimate applies open_dispute_before deadline_reason_est_dispute_window',
     ]);
   });
   it('a pickup date the page states wins over the 2/5-day reminders', () => {
     const order = makeOrder({ deadlines: [page('pickup', '2026-09-18', 'Pick up before Sep 18')] });
-    expect(brief(computeDeadlines(order, R, TODAY, { pickupSince: '2026-09-08' }))).toEqual([
+    expect(brief(computeDeadlines(order, R, TODAY, { pickupSince: '2026-09-08' }).filter((d) => d.kind === 'pickup'))).toEqual([
       'pickup 2026-09-18 page applies pick_up_parcel deadline_reason_page',
     ]);
   });
@@ -426,6 +447,6 @@ describe('completion date', () => {
     });
     const rw = computeDeadlines(turned, R, TODAY).find((d) => d.kind === 'return-window');
     expect(rw).toMatchObject({ source: 'estimate', applies: true });
-    expect(rw?.due).toBe(new Date(new Date('2026-09-05T08:00:00.000Z').getTime() + 15 * 86_400_000).toLocaleDateString('sv'));
+    expect(rw?.due).toBe(new Date(new Date('2026-09-05T08:00:00.000Z').getTime() + 7 * 86_400_000).toLocaleDateString('sv'));
   });
 });

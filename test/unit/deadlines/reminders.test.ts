@@ -65,7 +65,7 @@ describe('exactly once', () => {
     expect(due.reminders).toMatchObject([{ orderId: ID, kind: 'no-delivery-refund', due: '2026-09-20', lead: 7, daysLeft: 7, at: at('2026-09-13', 9), firstSeen: false, missed: false, afterSnooze: false }]);
     expect(nextWakeAt(list, emptyLog(), R, now)).toBe(now);
     const log = recordRaised(emptyLog(), due.reminders, now);
-    expect(log.raised).toEqual({ [`${ID}|no-delivery-refund|2026-09-20`]: [7] });
+    expect(log.raised).toEqual({ [`${ID}|no-delivery-refund`]: { due: '2026-09-20', leads: [7] } });
     expect(dueReminders(list, log, R, now + HOUR).mode).toBe('none');
     expect(nextWakeAt(list, log, R, now)).toBe(at('2026-09-17', 9));
   });
@@ -80,8 +80,8 @@ describe('exactly once', () => {
     expect(dueReminders(list, emptyLog(), R, now).mode).toBe('none');
     expect(nextWakeAt(list, emptyLog(), R, now)).toBeNull();
   });
-  it('a pickup estimate is reminded on its day only; with no lead days nothing is planned', () => {
-    const list: OrderDeadlines[] = [{ orderId: ID, firstSeenAt: 0, deadlines: [computed('pickup', '2026-09-10', { source: 'estimate', action: 'pick_up_parcel' })] }];
+  it('a deadline with leads of its own (an estimated pickup: on the day) is reminded on those only; with no lead days nothing is planned', () => {
+    const list: OrderDeadlines[] = [{ orderId: ID, firstSeenAt: 0, deadlines: [computed('pickup', '2026-09-10', { source: 'estimate', action: 'pick_up_parcel', leads: [0] })] }];
     expect(simulate(list, R, at('2026-09-01', 0)).raised).toEqual(['2026-09-10 9:00 single lead 0']);
     expect(nextWakeAt(entries(), emptyLog(), { ...R, leadDays: [] }, at('2026-09-01', 0))).toBeNull();
   });
@@ -120,7 +120,7 @@ describe('missed while the browser was closed', () => {
     const late = dueReminders(entries(), log, R, at('2026-09-19', 22));
     expect([late.mode, late.reminders.map((r) => [r.lead, r.missed])]).toEqual(['summary', [[1, true]]]);
     log = recordRaised(log, late.reminders, at('2026-09-19', 22));
-    expect(log.raised[deadlineKey(ref)]).toEqual([7, 1]);
+    expect(log.raised[deadlineKey(ref)]).toEqual({ due: ref.due, leads: [7, 1] });
     expect(dueReminders(entries(), log, R, at('2026-09-20', 8)).mode).toBe('none');
     expect(nextWakeAt(entries(), log, R, at('2026-09-20', 8))).toBe(at('2026-09-20', 9));
   });
@@ -159,7 +159,7 @@ describe('snooze and done', () => {
   it('snooze holds until the same local time tomorrow, then reminds once', () => {
     let log = recordRaised(emptyLog(), dueReminders(entries(), emptyLog(), R, at('2026-09-13', 9)).reminders);
     log = snooze(log, ref, at('2026-09-13', 10, 30));
-    expect(log.snoozes[deadlineKey(ref)]).toEqual({ until: at('2026-09-14', 10, 30) });
+    expect(log.snoozes[deadlineKey(ref)]).toEqual({ until: at('2026-09-14', 10, 30), due: ref.due });
     expect(dueReminders(entries(), log, R, at('2026-09-14', 10)).mode).toBe('none');
     expect(nextWakeAt(entries(), log, R, at('2026-09-14', 10))).toBe(at('2026-09-14', 10, 30));
     const due = dueReminders(entries(), log, R, at('2026-09-14', 10, 30));
@@ -179,13 +179,13 @@ describe('snooze and done', () => {
       '2026-09-20 9:00 single lead 0',
     ]);
   });
-  it('done silences a deadline; a new due date is a new deadline', () => {
+  it('done silences a deadline, whatever its date becomes', () => {
     const log = markDone(snooze(emptyLog(), ref, at('2026-09-13', 9)), ref);
-    expect(log.done).toEqual({ [deadlineKey(ref)]: true });
+    expect(log.done).toEqual({ [deadlineKey(ref)]: { due: ref.due } });
     expect(log.snoozes).toEqual({});
     expect(dueReminders(entries(), log, R, at('2026-09-19', 9)).mode).toBe('none');
     expect(nextWakeAt(entries(), log, R, at('2026-09-13', 0))).toBeNull();
-    expect(dueReminders(entries('2026-09-27'), log, R, at('2026-09-20', 9)).reminders.map((r) => r.lead)).toEqual([7]);
+    expect(dueReminders(entries('2026-09-27'), log, R, at('2026-09-20', 9)).mode).toBe('none');
   });
 });
 
@@ -223,11 +223,25 @@ describe('the log', () => {
     expect(ReminderLogSchema.safeParse(json).success).toBe(true);
     expect(parseLog(json)).toEqual(after);
     expect(parseLog({ version: 1, raised: { 'bad key': [1] }, snoozes: {}, done: {} })).toEqual(emptyLog());
+    expect(parseLog({ version: 2, raised: { 'bad key': { due: '2026-09-20', leads: [1] } }, snoozes: {}, done: {} })).toEqual(emptyLog());
     expect(parseLog(null)).toEqual(emptyLog());
     const old = markDone(after, { orderId: ID2, kind: 'pickup', due: '2026-08-01' });
-    expect(Object.keys(pruneLog(old, at('2026-08-31', 12)).done)).toEqual([`${ID2}|pickup|2026-08-01`]);
+    expect(Object.keys(pruneLog(old, at('2026-08-31', 12)).done)).toEqual([`${ID2}|pickup`]);
     expect(pruneLog(old, at('2026-09-01', 12)).done).toEqual({});
-    expect(Object.keys(pruneLog(old, at('2026-09-01', 12)).raised)).toEqual([`${ID}|no-delivery-refund|2026-09-20`]);
+    expect(Object.keys(pruneLog(old, at('2026-09-01', 12)).raised)).toEqual([`${ID}|no-delivery-refund`]);
+  });
+  it('migrates a version-1 log: one entry per order and kind, the leads of every date it had', () => {
+    const v1 = {
+      version: 1,
+      raised: { [`${ID}|no-delivery-refund|2026-09-20`]: [7], [`${ID}|no-delivery-refund|2026-09-18`]: [3], [`${ID2}|pickup|2026-09-10`]: [0] },
+      snoozes: { [`${ID}|no-delivery-refund|2026-09-20`]: { until: 5 } },
+      done: { [`${ID2}|pickup|2026-09-10`]: true },
+    };
+    const log = parseLog(v1);
+    expect(log.version).toBe(2);
+    expect(log.raised[`${ID}|no-delivery-refund`]).toEqual({ due: '2026-09-20', leads: [7, 3] });
+    expect(log.snoozes[`${ID}|no-delivery-refund`]).toEqual({ until: 5, due: '2026-09-20' });
+    expect(log.done[`${ID2}|pickup`]).toEqual({ due: '2026-09-10' });
   });
 });
 

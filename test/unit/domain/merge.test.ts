@@ -74,13 +74,14 @@ describe('merging observations', () => {
     expect(merged.tracking[0]?.events.map((e) => e.text)).toEqual(['two', 'one']);
   });
 
-  it('keeps the earlier of two page dates of one promise, but takes a real extension', () => {
+  it('keeps the earliest of the page dates of one deadline, in any order (a later one is never taken over)', () => {
     const detail = [{ kind: 'no-delivery-refund' as const, due: '2026-09-04', source: 'page' as const, text: 'Refund if no delivery before Sep 4, 2026' }];
     const tracking = [{ kind: 'no-delivery-refund' as const, due: '2026-09-03', source: 'page' as const, text: 'before Sep 3, 2026' }];
     expect(mergeDeadlines(detail, tracking)[0]?.due).toBe('2026-09-03');
     expect(mergeDeadlines(tracking, detail)[0]?.due).toBe('2026-09-03');
     const extended = [{ kind: 'no-delivery-refund' as const, due: '2026-09-18', source: 'page' as const, text: 'before Sep 18, 2026' }];
-    expect(mergeDeadlines(tracking, extended)[0]?.due).toBe('2026-09-18');
+    expect(mergeDeadlines(tracking, extended)[0]?.due).toBe('2026-09-03');
+    expect(mergeDeadlines(extended, tracking)[0]?.due).toBe('2026-09-03');
     const estimate = [{ kind: 'return-window' as const, due: '2026-09-20', source: 'estimate' as const, text: null }];
     expect(mergeDeadlines(tracking, estimate)).toHaveLength(2);
   });
