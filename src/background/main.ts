@@ -122,7 +122,7 @@ export function startWorker(browser: Browser): void {
       const knownCount = parseSchedule(local['schedule'])?.orderCount ?? (await store.allOrders()).size;
       return {
         knownCount,
-        orders: ranked.map((r) => overlayOrder(r.order, r.deadlines, r.top)),
+        orders: ranked.map(overlayOrder),
         settings,
         prefs: prefs.success ? prefs.data : {},
         locale: bundle.locale,

@@ -5,7 +5,8 @@
  * messages of the overlay's own sections of the catalogue (not the popup's or the claim's),
  * since every order list a shopper opens asks for it and decodes it before drawing badges.
  */
-import type { ComputedDeadline } from '../domain/deadlines/engine';
+import type { ComputedDeadline, RankedOrder } from '../domain/deadlines/engine';
+import { outlookOf, type Outlook } from '../domain/summary';
 import type { Order } from '../domain/order';
 import type { OrderPrefs } from '../storage/schema';
 import type { Settings } from '../storage/settings';
@@ -20,6 +21,7 @@ export interface OverlayOrder {
   order: OverlayOrderFacts;
   deadlines: OverlayDeadline[];
   top: OverlayDeadline | null;
+  outlook: Outlook;
 }
 
 export interface OverlayState {
@@ -47,9 +49,14 @@ export function overlayDeadline(d: ComputedDeadline): OverlayDeadline {
   return { kind: d.kind, due: d.due, source: d.source, action: d.action, applies: d.applies, daysLeft: d.daysLeft, urgency: d.urgency, params: d.params };
 }
 
-/** An order as the overlay gets it: its facts, the deadlines that apply, the most urgent one. */
-export function overlayOrder(order: Order, deadlines: readonly ComputedDeadline[], top: ComputedDeadline | null): OverlayOrder {
-  return { order: overlayFacts(order), deadlines: deadlines.filter((d) => d.applies).map(overlayDeadline), top: top && overlayDeadline(top) };
+/** An order as the overlay gets it: its facts, the deadlines that apply, the most urgent one, its outlook. */
+export function overlayOrder(r: RankedOrder): OverlayOrder {
+  return {
+    order: overlayFacts(r.order),
+    deadlines: r.deadlines.filter((d) => d.applies).map(overlayDeadline),
+    top: r.top && overlayDeadline(r.top),
+    outlook: outlookOf(r),
+  };
 }
 
 /** The overlay's messages, in the shopper's language with English where it lacks one. */

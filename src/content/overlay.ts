@@ -78,7 +78,7 @@ function entrySig(e: OverlayOrder | null): string {
   if (!e) return '-';
   let sig = entrySigs.get(e);
   if (sig === undefined) {
-    sig = JSON.stringify([e.top, e.deadlines, e.order.status, e.order.deliveredAt ?? null]);
+    sig = JSON.stringify([e.top, e.deadlines, e.order.status, e.order.deliveredAt ?? null, e.outlook]);
     entrySigs.set(e, sig);
   }
   return sig;

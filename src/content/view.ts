@@ -67,9 +67,15 @@ function rowShell(): { row: HTMLElement; slot: HTMLElement; claim: HTMLButtonEle
   return { row, slot: row.children[1] as HTMLElement, claim: row.lastChild as HTMLButtonElement };
 }
 
-/** The row at the top of an order card: its most urgent deadline, all of them on hover or focus, "Draft a claim". */
+/**
+ * The row at the top of an order card: its most urgent deadline, all of them on hover or
+ * focus, the "delivered: do you have it?" prompt, "Draft a claim". With nothing left to act
+ * on, the day protection ended; with dates no page has told yet, how to learn them.
+ */
 export function badgeRow(t: Translate, lang: string, dir: string, entry: OverlayOrder | null, onClaim: () => void): HTMLElement {
-  const top = entry?.top ?? null;
+  const outlook = entry?.outlook;
+  const endedOn = outlook?.endedOn ?? null;
+  const top = endedOn ? null : (entry?.top ?? null);
   const { row, slot, claim } = rowShell();
   row.className = `bs-root badge-row u-${top ? top.urgency : 'none'}`;
   row.dir = dir;
@@ -90,9 +96,18 @@ export function badgeRow(t: Translate, lang: string, dir: string, entry: Overlay
     };
     slot.addEventListener('mouseenter', fill);
     slot.addEventListener('focusin', fill);
+    const since = outlook?.deliveredOn;
+    if (since) {
+      const key = outlook.stage === 'at_pickup_point' ? 'deadline_pickup_prompt' : 'deadline_delivered_prompt';
+      slot.append(h('span', { class: 'prompt' }, t(key, { date: formatCalendarDate(since, lang) })));
+    }
   } else {
     slot.className = 'badge muted';
-    slot.textContent = entry && isFinished(entry.order) ? t('overlay_no_deadline') : t('overlay_open_order_for_date');
+    slot.textContent = endedOn
+      ? t('deadline_protection_ended', { date: formatCalendarDate(endedOn, lang) })
+      : entry && (isFinished(entry.order) || (outlook !== undefined && outlook.unknown.length === 0 && !entry.top))
+        ? t('overlay_no_deadline')
+        : t('overlay_open_order_for_date');
   }
   claim.textContent = t('overlay_draft_claim');
   claim.addEventListener('click', onClaim);

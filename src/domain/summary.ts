@@ -13,9 +13,9 @@
  * its record when the shopper opens it.
  */
 import { dayNumber } from './dates';
-import { isNoDeliveryDateUnknown, urgencyOf, type ComputedDeadline, type RankedOrder } from './deadlines/engine';
+import { isNoDeliveryDateUnknown, protectionEndedOn, unknownKinds, urgencyOf, type ComputedDeadline, type OrderStage, type RankedOrder } from './deadlines/engine';
 import type { Rules } from './deadlines/rules';
-import type { CalendarDate, Money, Order, OrderStatus } from './order';
+import type { CalendarDate, DeadlineKind, Money, Order, OrderStatus } from './order';
 
 /** Item titles kept in a summary (search and the row's first line), each cut to this length. */
 export const SUMMARY_TITLES = 5;
@@ -36,6 +36,11 @@ export interface OrderSummary {
   top: SummaryDeadline | null;
   /** Still on its way and the page never stated the "refund if not delivered" date. */
   noDeliveryDateUnknown: boolean;
+  /** Where the order stands, what tracking said and when protection ended: see `Outlook`. */
+  stage: OrderStage;
+  deliveredOn: CalendarDate | null;
+  endedOn: CalendarDate | null;
+  unknown: DeadlineKind[];
   needsAction: boolean;
   inTransit: boolean;
   completed: boolean;
@@ -48,6 +53,22 @@ export function isInDispute(order: Order): boolean {
 
 function summaryDeadline(d: ComputedDeadline): SummaryDeadline {
   return { kind: d.kind, due: d.due, source: d.source, action: d.action, applies: d.applies, daysLeft: d.daysLeft, urgency: d.urgency, params: d.params, remind: d.remind };
+}
+
+/**
+ * What a badge or a row says beside the most urgent deadline: where the order stands, the day
+ * tracking said delivered (or it reached a pickup point) while receipt is not confirmed, the
+ * day protection ended when nothing is left, and the deadlines no page has told yet.
+ */
+export interface Outlook {
+  stage: OrderStage;
+  deliveredOn: CalendarDate | null;
+  endedOn: CalendarDate | null;
+  unknown: DeadlineKind[];
+}
+
+export function outlookOf(r: RankedOrder): Outlook {
+  return { stage: r.stage, deliveredOn: r.deliveredOn, endedOn: protectionEndedOn(r.deadlines, r.stage), unknown: unknownKinds(r.order, r.deadlines, r.stage) };
 }
 
 export type SummaryFlags = Pick<OrderSummary, 'needsAction' | 'inTransit' | 'completed' | 'inDispute'>;
@@ -83,6 +104,7 @@ export function summarise(r: RankedOrder, rules: Pick<Rules, 'soonDays'>): Order
     updatedAt: o.updatedAt,
     top: r.top ? summaryDeadline(r.top) : null,
     noDeliveryDateUnknown: isNoDeliveryDateUnknown(o, r.deadlines),
+    ...outlookOf(r),
     ...flagsOf(r, rules),
   };
 }

@@ -15,7 +15,7 @@
  */
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema';
-import { ACTION_KEYS, URGENCIES } from '../domain/deadlines/engine';
+import { ACTION_KEYS, ORDER_STAGES, URGENCIES } from '../domain/deadlines/engine';
 import { CalendarDateSchema, DEADLINE_KINDS, InstantSchema, MoneySchema, ORDER_STATUSES, OrderIdSchema } from '../domain/order';
 import { SUMMARY_TITLE_LENGTH, SUMMARY_TITLES, type OrderSummary, type SummaryDeadline } from '../domain/summary';
 import { HEAD_ROWS, type IndexCounts } from './index-write';
@@ -47,6 +47,10 @@ export const OrderSummarySchema = lazySchema(() => z.object({
   updatedAt: InstantSchema,
   top: z.nullable(SummaryDeadlineSchema),
   noDeliveryDateUnknown: z.boolean(),
+  stage: z.enum(ORDER_STAGES),
+  deliveredOn: z.nullable(CalendarDateSchema),
+  endedOn: z.nullable(CalendarDateSchema),
+  unknown: z.array(z.enum(DEADLINE_KINDS)).check(z.maxLength(DEADLINE_KINDS.length)),
   needsAction: z.boolean(),
   inTransit: z.boolean(),
   completed: z.boolean(),

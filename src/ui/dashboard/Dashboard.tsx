@@ -11,7 +11,8 @@ import { formatMoney } from '../../domain/money';
 import { useLocale } from '../locale';
 import { FILTERS, filterCounts, filterRows, type DashboardRow, type Filter } from './model';
 import { DeadlineSummary } from './widgets';
-import { localiseParams } from '../../i18n/format';
+import { formatCalendarDate, localiseParams } from '../../i18n/format';
+import type { Translate } from '../../i18n';
 
 export const PAGE_SIZE = 50;
 /** Rows in the list's first frame: twice what a 600 px popup shows under its search and filters (about 4). */
@@ -133,14 +134,27 @@ function OrderRow({ row, onOpen }: { row: DashboardRow; onOpen: (orderId: string
           {row.total && <bdi class="total">{formatMoney(row.total, lang)}</bdi>}
         </span>
       </a>
-      {top ? (
+      {top && !row.endedOn ? (
         <div class="row-deadline">
           <DeadlineSummary d={top} />
+          {row.deliveredOn && top.action !== 'check_delivery' && top.action !== 'collect_before_auto_confirm' && (
+            <p class="delivered-prompt">
+              {t(row.stage === 'at_pickup_point' ? 'deadline_pickup_prompt' : 'deadline_delivered_prompt', { date: formatCalendarDate(row.deliveredOn, lang) })}
+            </p>
+          )}
           <p class="deadline-action clamp">{t(`deadline_action_${top.action}`, localiseParams(t, top.params, lang))}</p>
         </div>
       ) : (
-        <p class="no-deadline">{t(row.noDeliveryDateUnknown ? 'deadline_unknown_no_delivery_refund' : 'popup_no_deadline')}</p>
+        <p class="no-deadline">{noDeadlineText(t, lang, row)}</p>
       )}
     </li>
   );
+}
+
+/** A row without a deadline to act on: when protection ended, which date is unknown and how to learn it, or nothing to watch. */
+function noDeadlineText(t: Translate, lang: string, row: DashboardRow): string {
+  if (row.endedOn) return t('deadline_protection_ended', { date: formatCalendarDate(row.endedOn, lang) });
+  const unknown = row.unknown[0];
+  if (unknown) return t(`deadline_unknown_${unknown.replace(/-/g, '_')}`);
+  return t(row.noDeliveryDateUnknown ? 'deadline_unknown_no_delivery_refund' : 'popup_no_deadline');
 }

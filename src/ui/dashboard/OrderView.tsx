@@ -158,8 +158,16 @@ export function OrderView({ row, onClaim }: { row: OrderDetail; onClaim: (orderI
 
       <section aria-labelledby="deadlines-title">
         <h3 id="deadlines-title">{t('popup_deadlines_title')}</h3>
-        {row.noDeliveryDateUnknown && <p class="warning">{t('deadline_unknown_no_delivery_refund')}</p>}
-        {applying.length === 0 && !row.noDeliveryDateUnknown && <p class="empty">{t('popup_no_deadline')}</p>}
+        {row.outlook.deliveredOn && (
+          <p class="warning delivered-prompt">
+            {t(row.outlook.stage === 'at_pickup_point' ? 'deadline_pickup_prompt' : 'deadline_delivered_prompt', { date: formatCalendarDate(row.outlook.deliveredOn, lang) })}
+          </p>
+        )}
+        {row.outlook.unknown.map((k) => (
+          <p key={k} class="warning">{t(`deadline_unknown_${k.replace(/-/g, '_')}`)}</p>
+        ))}
+        {row.outlook.endedOn && <p class="empty">{t('deadline_protection_ended', { date: formatCalendarDate(row.outlook.endedOn, lang) })}</p>}
+        {applying.length === 0 && row.outlook.unknown.length === 0 && !row.outlook.endedOn && <p class="empty">{t('popup_no_deadline')}</p>}
         <ul class="deadlines">
           {applying.map((d) => {
             const done = handled[`${d.kind}|${d.due}`];

@@ -5,10 +5,10 @@
  */
 import { classifyTrackingEvent } from '../../aliexpress/tracking-class';
 import { localDateOf } from '../../domain/dates';
-import { computeDeadlines, isNoDeliveryDateUnknown, mostUrgent, sortOrdersByUrgency, type ComputedDeadline } from '../../domain/deadlines/engine';
+import { assessOrder, isNoDeliveryDateUnknown, mostUrgent, sortOrdersByUrgency, type ComputedDeadline } from '../../domain/deadlines/engine';
 import type { Rules } from '../../domain/deadlines/rules';
 import type { CalendarDate, Order } from '../../domain/order';
-import { summarise, type OrderSummary } from '../../domain/summary';
+import { outlookOf, summarise, type OrderSummary, type Outlook } from '../../domain/summary';
 import { countsOf } from '../../storage/index-write';
 
 export const FILTERS = ['all', 'needs_action', 'in_transit', 'completed', 'in_dispute'] as const;
@@ -26,6 +26,7 @@ export interface OrderDetail {
   deadlines: ComputedDeadline[];
   top: ComputedDeadline | null;
   noDeliveryDateUnknown: boolean;
+  outlook: Outlook;
 }
 
 export { rulesOfSettings } from '../../storage/settings';
@@ -54,8 +55,9 @@ export function buildRows(orders: readonly Order[], rules: Rules, today: Calenda
 
 /** Every deadline of one order, for its own view. */
 export function detailOf(order: Order, rules: Rules, today: CalendarDate = localDateOf(Date.now())): OrderDetail {
-  const deadlines = computeDeadlines(order, rules, today, FACTS);
-  return { order, deadlines, top: mostUrgent(deadlines), noDeliveryDateUnknown: isNoDeliveryDateUnknown(order, deadlines) };
+  const { deadlines, stage, deliveredOn } = assessOrder(order, rules, today, FACTS);
+  const top = mostUrgent(deadlines);
+  return { order, deadlines, top, noDeliveryDateUnknown: isNoDeliveryDateUnknown(order, deadlines), outlook: outlookOf({ order, deadlines, top, stage, deliveredOn }) };
 }
 
 export function matchesFilter(row: DashboardRow, filter: Filter): boolean {

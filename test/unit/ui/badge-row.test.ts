@@ -15,6 +15,8 @@ const t = createTranslator({
   deadline_kind_dispute_window: 'Dispute window',
   deadline_action_open_not_received_dispute: 'Open a dispute',
   deadline_action_no_action: 'Nothing to do',
+  deadline_delivered_prompt: 'Tracking says delivered on {date}: do you have it?',
+  deadline_protection_ended: 'Protection ended on {date}',
 });
 
 function deadline(over: Partial<ComputedDeadline> = {}): ComputedDeadline {
@@ -34,11 +36,33 @@ function deadline(over: Partial<ComputedDeadline> = {}): ComputedDeadline {
   } as ComputedDeadline;
 }
 
-function entry(top: ComputedDeadline | null, status: OverlayOrder['order']['status'] = 'awaiting_delivery', deadlines = top ? [top] : []): OverlayOrder {
-  return { order: { orderId: '8123456789012345', status, total: null, dispute: null, deliveredAt: null } as OverlayOrder['order'], deadlines, top };
+function entry(
+  top: ComputedDeadline | null,
+  status: OverlayOrder['order']['status'] = 'awaiting_delivery',
+  deadlines = top ? [top] : [],
+  outlook: Partial<OverlayOrder['outlook']> = {},
+): OverlayOrder {
+  return {
+    order: { orderId: '8123456789012345', status, total: null, dispute: null, deliveredAt: null } as OverlayOrder['order'],
+    deadlines,
+    top,
+    outlook: { stage: 'moving', deliveredOn: null, endedOn: null, unknown: top ? [] : ['no-delivery-refund'], ...outlook },
+  };
 }
 
 describe('a badge row', () => {
+  test('delivered, not confirmed: the date to act by and "delivered on …: do you have it?"', () => {
+    const ac = deadline({ kind: 'auto-confirm', due: '2026-09-16', source: 'estimate', action: 'check_delivery', daysLeft: 6, urgency: 'soon' });
+    const row = badgeRow(t, 'en', 'ltr', entry(ac, 'awaiting_delivery', [ac], { stage: 'delivered', deliveredOn: '2026-09-09' }), () => {});
+    expect(row.textContent).toContain('6 days left');
+    expect(row.querySelector('.prompt')?.textContent).toBe('Tracking says delivered on Sep 9, 2026: do you have it?');
+  });
+  test('a completed order whose windows have all passed says when protection ended', () => {
+    const rw = deadline({ kind: 'return-window', due: '2026-09-12', action: 'return_or_refund_before', daysLeft: -3, urgency: 'overdue' });
+    const row = badgeRow(t, 'en', 'ltr', entry(rw, 'completed', [rw], { stage: 'completed', endedOn: '2026-10-30' }), () => {});
+    expect(row.className).toContain('u-none');
+    expect(row.textContent).toContain('Protection ended on Oct 30, 2026');
+  });
   test('shows the most urgent deadline in the page language and direction, with its urgency', () => {
     const row = badgeRow(t, 'he', 'rtl', entry(deadline()), () => {});
     expect(row.className).toBe('bs-root badge-row u-soon');
