@@ -25,9 +25,11 @@ export type ReplyRequest =
   /** Ask the seller for the tracking number. */
   | { kind: 'ask_tracking'; orderId: string }
   /** Ask the seller to extend the buyer protection (the seller must accept). */
-  | { kind: 'extend_protection'; orderId: string; protectionEndsOn: string | null; days?: number };
+  | { kind: 'extend_protection'; orderId: string; protectionEndsOn: string | null; days?: number }
+  /** Tell AliExpress a granted refund has not arrived (docs/deadlines.md, "Refunds"). */
+  | { kind: 'refund_not_received'; orderId: string; refundedOn: string | null };
 
-export const REPLY_KINDS = ['decline_offer', 'accept_offer', 'add_evidence', 'escalate', 'ask_tracking', 'extend_protection'] as const;
+export const REPLY_KINDS = ['decline_offer', 'accept_offer', 'add_evidence', 'escalate', 'ask_tracking', 'extend_protection', 'refund_not_received'] as const;
 
 function s(id: SentenceId, params: Record<string, string | number> = {}): ClaimSentence | null {
   const english = fill(SENTENCES[id], params);
@@ -61,6 +63,13 @@ function build(req: ReplyRequest): (ClaimSentence | null)[] {
         ? s('reply_extend_dated', { order, date: englishDate(req.protectionEndsOn) })
         : s('reply_extend', { order });
       return [s('hello'), first, s('reply_extend_request', { days: req.days ?? EXTENSION_DAYS }), s('thanks')];
+    }
+    case 'refund_not_received': {
+      const order = cleanValue(req.orderId, 40);
+      const first = req.refundedOn
+        ? s('reply_refund_missing_dated', { order, date: englishDate(req.refundedOn) })
+        : s('reply_refund_missing', { order });
+      return [s('hello'), first, s('reply_refund_request'), s('thanks')];
     }
   }
 }

@@ -94,6 +94,9 @@ export const SENTENCES = {
   reply_extend_dated: 'The parcel for order {order} is still in transit, and the buyer protection ends on {date}.',
   reply_extend: 'The parcel for order {order} is still in transit, and the buyer protection will end soon.',
   reply_extend_request: 'Could you please extend the buyer protection by {days} days, so that the parcel has time to arrive?',
+  reply_refund_missing_dated: 'The refund for order {order} was granted on {date}, but it has not reached my payment method yet.',
+  reply_refund_missing: 'The refund for order {order} was granted, but it has not reached my payment method yet.',
+  reply_refund_request: 'Could you please check its status and send me the refund reference number, so that I can trace it with my bank?',
 } as const;
 
 export type SentenceId = keyof typeof SENTENCES;

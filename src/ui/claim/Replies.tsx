@@ -20,7 +20,10 @@ type ReplyKind = (typeof REPLY_KINDS)[number];
 export function Replies({ draft, order, facts }: { draft: ClaimDraft; order: Order; facts: ClaimFacts }) {
   const { t, lang } = useLocale();
   const inDispute = order.dispute !== null;
-  const [kind, setKind] = useState<ReplyKind>(inDispute ? 'decline_offer' : order.status === 'awaiting_delivery' ? 'extend_protection' : 'ask_tracking');
+  const refunding = order.dispute?.stage === 'refunding' || order.status === 'cancelled' || order.status === 'closed';
+  const [kind, setKind] = useState<ReplyKind>(
+    refunding ? 'refund_not_received' : inDispute ? 'decline_offer' : order.status === 'awaiting_delivery' ? 'extend_protection' : 'ask_tracking',
+  );
   const [offerText, setOfferText] = useState(() => (order.dispute?.offered ? minorToInput(order.dispute.offered.minor, order.dispute.offered.currency) : ''));
   const currency = order.total?.currency ?? 'USD';
   const offeredMinor = parseMajorAmount(offerText, currency);
@@ -47,6 +50,9 @@ export function Replies({ draft, order, facts }: { draft: ClaimDraft; order: Ord
       break;
     case 'extend_protection':
       req = { kind, orderId: order.orderId, protectionEndsOn: facts.protectionEndsOn };
+      break;
+    case 'refund_not_received':
+      req = { kind, orderId: order.orderId, refundedOn: order.dispute?.stage === 'refunding' ? (order.dispute.stageSince ?? null) : null };
       break;
   }
   const reply = req ? composeReply(req) : null;
@@ -82,6 +88,7 @@ export function Replies({ draft, order, facts }: { draft: ClaimDraft; order: Ord
       {kind === 'accept_offer' && <p class="warning">{t('claimui_reply_accept_final')}</p>}
       {kind === 'decline_offer' && <p class="hint">{t('claimui_reply_decline_tip')}</p>}
       {kind === 'extend_protection' && <p class="hint">{t('claimui_reply_extend_tip')}</p>}
+      {kind === 'refund_not_received' && <p class="hint">{t('claimui_reply_refund_tip')}</p>}
       {reply && (
         <>
           <Bilingual sentences={reply.sentences} money={money} label={t('claimui_reply_sentences')} />

@@ -52,4 +52,11 @@ describe('composeReply', () => {
       'will end soon. Could you please extend the buyer protection by 10 days,',
     );
   });
+
+  it('tells AliExpress a granted refund has not arrived, with the day it was granted when known', () => {
+    expect(composeReply({ kind: 'refund_not_received', orderId: '8201234567890123', refundedOn: '2026-09-20' }).text).toBe(
+      'Hello. The refund for order 8201234567890123 was granted on Sep 20, 2026, but it has not reached my payment method yet. Could you please check its status and send me the refund reference number, so that I can trace it with my bank? Thank you.',
+    );
+    expect(composeReply({ kind: 'refund_not_received', orderId: '8201234567890123', refundedOn: null }).text).toContain('was granted, but it has not reached');
+  });
 });

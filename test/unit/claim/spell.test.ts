@@ -24,6 +24,7 @@ describe('English spell check', () => {
       { kind: 'escalate' },
       { kind: 'ask_tracking', orderId: '8201234567890123' },
       { kind: 'extend_protection', orderId: '8201234567890123', protectionEndsOn: '2026-09-20' },
+      { kind: 'refund_not_received', orderId: '8201234567890123', refundedOn: '2026-09-20' },
     ];
     expect(requests.map((r) => r.kind)).toEqual([...REPLY_KINDS]);
     for (const r of requests) expect(misspelt(composeReply(r).text)).toEqual([]);
