@@ -179,6 +179,15 @@ describe('snooze and done', () => {
       '2026-09-20 9:00 single lead 0',
     ]);
   });
+  it('a date that moves does not raise a shown lead again; moved earlier, the next lead not yet shown comes', () => {
+    const first = dueReminders(entries('2026-09-20'), emptyLog(), R, at('2026-09-13', 9));
+    expect(first.reminders.map((r) => r.lead)).toEqual([7]);
+    const log = recordRaised(emptyLog(), first.reminders, at('2026-09-13', 9));
+    // The page now says Sep 19 (a day earlier): lead 7 has passed again, it was shown: nothing.
+    expect(dueReminders(entries('2026-09-19'), log, R, at('2026-09-13', 10)).mode).toBe('none');
+    // Sep 16: three days ahead, lead 3 was never shown: it comes now.
+    expect(dueReminders(entries('2026-09-16'), log, R, at('2026-09-13', 10)).reminders.map((r) => r.lead)).toEqual([3]);
+  });
   it('done silences a deadline, whatever its date becomes', () => {
     const log = markDone(snooze(emptyLog(), ref, at('2026-09-13', 9)), ref);
     expect(log.done).toEqual({ [deadlineKey(ref)]: { due: ref.due } });
