@@ -13,7 +13,7 @@
  * its record when the shopper opens it.
  */
 import { dayNumber } from './dates';
-import { isNoDeliveryDateUnknown, protectionEndedOn, unknownKinds, urgencyOf, type ComputedDeadline, type OrderStage, type RankedOrder } from './deadlines/engine';
+import { isNoDeliveryDateUnknown, urgencyOf, type Assessment, type ComputedDeadline, type OrderStage, type RankedOrder } from './deadlines/engine';
 import type { Rules } from './deadlines/rules';
 import type { CalendarDate, DeadlineKind, Money, Order, OrderStatus } from './order';
 
@@ -67,8 +67,8 @@ export interface Outlook {
   unknown: DeadlineKind[];
 }
 
-export function outlookOf(r: RankedOrder): Outlook {
-  return { stage: r.stage, deliveredOn: r.deliveredOn, endedOn: protectionEndedOn(r.deadlines, r.stage), unknown: unknownKinds(r.order, r.deadlines, r.stage) };
+export function outlookOf(r: Assessment): Outlook {
+  return { stage: r.stage, deliveredOn: r.deliveredOn, endedOn: r.endedOn, unknown: r.unknown };
 }
 
 export type SummaryFlags = Pick<OrderSummary, 'needsAction' | 'inTransit' | 'completed' | 'inDispute'>;

@@ -155,10 +155,10 @@ describe('worker killed at random moments (seeded)', () => {
     let known = new Set(Object.keys(await h.orders()));
     await h.clearNotifications();
     const page = await h.context.newPage();
-    const keyOf = (id: string) => `${id}|no-delivery-refund|${refundBy.iso}`;
+    const keyOf = (id: string) => `${id}|no-delivery-refund`;
     const raisedFor = async (id: string): Promise<number[] | undefined> => {
       const read = await (await h.probe()).evaluate(() => chrome.storage.local.get('reminderLog'));
-      return (read['reminderLog'] as { raised?: Record<string, number[]> } | undefined)?.raised?.[keyOf(id)];
+      return (read['reminderLog'] as { raised?: Record<string, { due: string; leads: number[] }> } | undefined)?.raised?.[keyOf(id)]?.leads;
     };
     for (const id of reminderIds) {
       const loading = page.goto(`https://www.aliexpress.com/p/order/detail.html?orderId=${id}`).catch(() => null);
@@ -182,8 +182,8 @@ describe('worker killed at random moments (seeded)', () => {
     }
     await page.close();
     // Each reminder raised once (the three-days-before lead), none twice, and no stray notification afterwards.
-    const log = (await h.storage())['reminderLog'] as { raised: Record<string, number[]> };
-    for (const id of [...reminderIds, AWAITING]) expect(log.raised[keyOf(id)], id).toEqual([3]);
+    const log = (await h.storage())['reminderLog'] as { raised: Record<string, { due: string; leads: number[] }> };
+    for (const id of [...reminderIds, AWAITING]) expect(log.raised[keyOf(id)], id).toEqual({ due: refundBy.iso, leads: [3] });
     await h.restartWorker();
     await sleep(1000);
     expect(await h.notifications()).toEqual({});

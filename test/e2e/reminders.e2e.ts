@@ -23,8 +23,8 @@ async function visitDetail(h: Harness): Promise<void> {
 }
 
 const raisedLeads = async (h: Harness): Promise<number[]> => {
-  const log = (await h.storage())['reminderLog'] as { raised: Record<string, number[]> } | undefined;
-  return Object.values(log?.raised ?? {}).flat().sort((a, b) => b - a);
+  const log = (await h.storage())['reminderLog'] as { raised: Record<string, { leads: number[] }> } | undefined;
+  return Object.values(log?.raised ?? {}).flatMap((e) => e.leads).sort((a, b) => b - a);
 };
 
 describe('reminders in the real worker', () => {

@@ -454,6 +454,10 @@ export interface Assessment {
   deadlines: ComputedDeadline[];
   /** The day tracking said delivered (or the parcel reached a pickup point), when it did and receipt is not confirmed. */
   deliveredOn: CalendarDate | null;
+  /** The day protection ended, when nothing is left to act on and nothing is unknown (`protectionEndedOn`). */
+  endedOn: CalendarDate | null;
+  /** Deadlines no page has told and no rule can estimate (`unknownKinds`). */
+  unknown: DeadlineKind[];
 }
 
 export function assessOrder(order: Order, rules: Rules, today: CalendarDate, facts: DeadlineFacts = EMPTY_FACTS): Assessment {
@@ -522,7 +526,18 @@ export function assessOrder(order: Order, rules: Rules, today: CalendarDate, fac
   }
   out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : KIND_ORDER[a.kind] - KIND_ORDER[b.kind]));
   const arrived = s.stage === 'delivered' ? s.deliveredOn : s.stage === 'at_pickup_point' ? s.pickupSince : null;
-  return { stage: s.stage, deadlines: out, deliveredOn: arrived === null ? null : dateOfDay(arrived) };
+  // First seen completed, completion day unknown: it was completed by the day it was first
+  // seen, so its return window was over `returnWindowDays` after that day at the latest.
+  const firstSeen = instantDay(order.firstSeenAt);
+  const returnWindowOver = s.completedOn === null && firstSeen !== null && todayDay > firstSeen + rules.returnWindowDays;
+  const unknown = unknownKinds(order, out, s.stage).filter((k) => !(k === 'return-window' && returnWindowOver));
+  return {
+    stage: s.stage,
+    deadlines: out,
+    deliveredOn: arrived === null ? null : dateOfDay(arrived),
+    endedOn: unknown.length === 0 ? protectionEndedOn(out, s.stage) : null,
+    unknown,
+  };
 }
 
 /** Reminder leads other than the rule book's (see `ComputedDeadline.leads`). */
@@ -609,13 +624,9 @@ export function mostUrgent(list: readonly ComputedDeadline[]): ComputedDeadline 
   return best;
 }
 
-export interface RankedOrder {
+export interface RankedOrder extends Assessment {
   order: Order;
-  deadlines: ComputedDeadline[];
   top: ComputedDeadline | null;
-  stage: OrderStage;
-  /** See `Assessment.deliveredOn`. */
-  deliveredOn: CalendarDate | null;
 }
 
 /**
@@ -629,9 +640,9 @@ export function sortOrdersByUrgency(
   factsOf?: (order: Order) => DeadlineFacts,
 ): RankedOrder[] {
   const ranked = orders.map((order) => {
-    const { deadlines, stage, deliveredOn } = assessOrder(order, rules, today, factsOf ? factsOf(order) : EMPTY_FACTS);
-    const top = mostUrgent(deadlines);
-    return { order, deadlines, top, stage, deliveredOn, rank: top ? rankOf(top) : Infinity };
+    const assessment = assessOrder(order, rules, today, factsOf ? factsOf(order) : EMPTY_FACTS);
+    const top = mostUrgent(assessment.deadlines);
+    return { ...assessment, order, top, rank: top ? rankOf(top) : Infinity };
   });
   ranked.sort((a, b) => {
     if (a.rank !== b.rank) return a.rank - b.rank;
@@ -640,7 +651,7 @@ export function sortOrdersByUrgency(
     if (pa !== pb) return pa < pb ? 1 : -1;
     return a.order.orderId < b.order.orderId ? -1 : a.order.orderId > b.order.orderId ? 1 : 0;
   });
-  return ranked.map(({ order, deadlines, top, stage, deliveredOn }) => ({ order, deadlines, top, stage, deliveredOn }));
+  return ranked.map(({ rank: _rank, ...r }) => r);
 }
 
 /** Urgency rank for badges: today < urgent < soon < later < overdue. */

@@ -55,9 +55,9 @@ export function buildRows(orders: readonly Order[], rules: Rules, today: Calenda
 
 /** Every deadline of one order, for its own view. */
 export function detailOf(order: Order, rules: Rules, today: CalendarDate = localDateOf(Date.now())): OrderDetail {
-  const { deadlines, stage, deliveredOn } = assessOrder(order, rules, today, FACTS);
-  const top = mostUrgent(deadlines);
-  return { order, deadlines, top, noDeliveryDateUnknown: isNoDeliveryDateUnknown(order, deadlines), outlook: outlookOf({ order, deadlines, top, stage, deliveredOn }) };
+  const assessment = assessOrder(order, rules, today, FACTS);
+  const { deadlines } = assessment;
+  return { order, deadlines, top: mostUrgent(deadlines), noDeliveryDateUnknown: isNoDeliveryDateUnknown(order, deadlines), outlook: outlookOf(assessment) };
 }
 
 export function matchesFilter(row: DashboardRow, filter: Filter): boolean {

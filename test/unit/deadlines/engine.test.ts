@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  assessOrder,
   computeDeadlines,
   isNoDeliveryDateUnknown,
   mostUrgent,
@@ -450,3 +451,19 @@ describe('completion date', () => {
     expect(rw?.due).toBe(new Date(new Date('2026-09-05T08:00:00.000Z').getTime() + 7 * 86_400_000).toLocaleDateString('sv'));
   });
 });
+
+describe('protection ended, or a date still unknown', () => {
+  it('a completed order first seen completed: its return window is unknown until a week after it was first seen', () => {
+    const order = makeOrder({ status: 'completed', placedOn: '2026-06-01', firstSeenAt: '2026-09-10T08:00:00.000Z' });
+    // Placed Jun 1: the 90-day dispute window passed on Aug 30.
+    expect(assessOrder(order, R, '2026-09-12')).toMatchObject({ stage: 'completed', unknown: ['return-window'], endedOn: null });
+    expect(assessOrder(order, R, '2026-09-18')).toMatchObject({ stage: 'completed', unknown: [], endedOn: '2026-08-30' });
+  });
+  it('a window still open is named, never "ended"', () => {
+    const order = makeOrder({ status: 'completed', placedOn: '2026-08-01', completedOn: '2026-09-05' });
+    const a = assessOrder(order, R, TODAY);
+    expect(a.endedOn).toBeNull();
+    expect(mostUrgent(a.deadlines)).toMatchObject({ kind: 'return-window', due: '2026-09-12' });
+  });
+});
+
