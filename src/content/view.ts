@@ -75,7 +75,9 @@ function rowShell(): { row: HTMLElement; slot: HTMLElement; claim: HTMLButtonEle
 export function badgeRow(t: Translate, lang: string, dir: string, entry: OverlayOrder | null, onClaim: () => void): HTMLElement {
   const outlook = entry?.outlook;
   const endedOn = outlook?.endedOn ?? null;
-  const top = endedOn ? null : (entry?.top ?? null);
+  // A passed deadline is not worth a badge while another date is still unknown: say how to learn it.
+  const shown = entry?.top ?? null;
+  const top = endedOn || (shown && shown.daysLeft < 0 && (outlook?.unknown.length ?? 0) > 0) ? null : shown;
   const { row, slot, claim } = rowShell();
   row.className = `bs-root badge-row u-${top ? top.urgency : 'none'}`;
   row.dir = dir;
@@ -105,7 +107,7 @@ export function badgeRow(t: Translate, lang: string, dir: string, entry: Overlay
     slot.className = 'badge muted';
     slot.textContent = endedOn
       ? t('deadline_protection_ended', { date: formatCalendarDate(endedOn, lang) })
-      : entry && (isFinished(entry.order) || (outlook !== undefined && outlook.unknown.length === 0 && !entry.top))
+      : entry && (isFinished(entry.order) || (outlook !== undefined && outlook.unknown.length === 0 && !shown))
         ? t('overlay_no_deadline')
         : t('overlay_open_order_for_date');
   }

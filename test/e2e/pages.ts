@@ -145,3 +145,17 @@ export function disputePage(): string {
 document.getElementById('accept').addEventListener('click', function () { window.__accepted++; });
 document.getElementById('cancel').addEventListener('click', function () { window.__cancelled++; });</script></body></html>`;
 }
+
+/**
+ * The real tracking capture moved in time so that its delivery (`AE_GTMS_SIGNED`) was
+ * `daysAgo` days ago; every event keeps its distance from it. The page states no
+ * auto-confirm countdown (the capture has none).
+ */
+export function trackingDeliveredDaysAgo(daysAgo: number, now = Date.now()): string {
+  const d = fixtureJson<{ data: { module: { trackingDetailLineList: { detailList: { time?: number; trackingPrimaryCode?: string }[] }[] } } }>('tracking.2026-09.json');
+  const events = d.data.module.trackingDetailLineList[0]!.detailList;
+  const delivered = events.find((e) => e.trackingPrimaryCode === 'AE_GTMS_SIGNED')!.time!;
+  const shift = now - daysAgo * 86_400_000 - delivered;
+  for (const e of events) if (typeof e.time === 'number') e.time += shift;
+  return JSON.stringify(d);
+}

@@ -111,7 +111,8 @@ export function Dashboard({
 
 function OrderRow({ row, onOpen }: { row: DashboardRow; onOpen: (orderId: string) => void }) {
   const { t, lang } = useLocale();
-  const top = row.top;
+  // A passed deadline gives way to "protection ended on …" or to the date still unknown.
+  const top = row.top && !row.endedOn && !(row.top.daysLeft < 0 && row.unknown.length > 0) ? row.top : null;
   return (
     <li class={`order${top ? ` urgency-${top.urgency}` : ''}`}>
       <a
@@ -134,7 +135,7 @@ function OrderRow({ row, onOpen }: { row: DashboardRow; onOpen: (orderId: string
           {row.total && <bdi class="total">{formatMoney(row.total, lang)}</bdi>}
         </span>
       </a>
-      {top && !row.endedOn ? (
+      {top ? (
         <div class="row-deadline">
           <DeadlineSummary d={top} />
           {row.deliveredOn && top.action !== 'check_delivery' && top.action !== 'collect_before_auto_confirm' && (

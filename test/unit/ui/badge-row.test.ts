@@ -57,6 +57,12 @@ describe('a badge row', () => {
     expect(row.textContent).toContain('6 days left');
     expect(row.querySelector('.prompt')?.textContent).toBe('Tracking says delivered on Sep 9, 2026: do you have it?');
   });
+  test('a passed deadline gives way to the date still unknown', () => {
+    const dw = deadline({ kind: 'dispute-window', due: '2026-08-16', action: 'open_dispute_before', daysLeft: -20, urgency: 'overdue' });
+    const row = badgeRow(t, 'en', 'ltr', entry(dw, 'completed', [dw], { stage: 'completed', unknown: ['return-window'] }), () => {});
+    expect(row.textContent).toContain('Open the order for its date');
+    expect(row.textContent).not.toContain('Overdue');
+  });
   test('a completed order whose windows have all passed says when protection ended', () => {
     const rw = deadline({ kind: 'return-window', due: '2026-09-12', action: 'return_or_refund_before', daysLeft: -3, urgency: 'overdue' });
     const row = badgeRow(t, 'en', 'ltr', entry(rw, 'completed', [rw], { stage: 'completed', endedOn: '2026-10-30' }), () => {});
