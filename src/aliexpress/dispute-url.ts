@@ -1,6 +1,6 @@
 /**
  * The AliExpress page where a shopper opens a return or dispute for one order
- * (BRIEF §3: `/p/reverse-pages/start.html`). Same path on www., m., .us and the language
+ * (docs/aliexpress.md, "Pages": `/p/reverse-pages/start.html`). Same path on www., m., .us and the language
  * subdomains, so the order's own host is kept when it is a supported AliExpress host.
  */
 import { SUPPORTED_SITES } from './pages';

@@ -51,7 +51,7 @@ function fail(error: AmountErrorKey, params: Record<string, string | number> = {
   return { ok: false, error, params };
 }
 
-/** What was paid: the order total (claims are per order; BRIEF §4 "never above what was paid"). */
+/** What was paid: the order total (claims are per order; docs/claims.md, "Sources": "never above what was paid"). */
 export function paidTotal(order: Order): Money | null {
   return order.total;
 }

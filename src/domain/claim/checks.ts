@@ -1,6 +1,6 @@
 /**
  * Consistency checks on a draft (a reason that does not match the facts loses the claim) and
- * the advice shoppers need at each step (BRIEF §4 "Advice"). Returns message keys and params;
+ * the advice shoppers need at each step (docs/claims.md, "Sources"). Returns message keys and params;
  * the UI shows each notice at its step.
  */
 import type { Order } from '../order';

@@ -1,5 +1,5 @@
 /**
- * Dispute reasons as the AliExpress dispute form offers them (BRIEF §4 "Dispute form"), with
+ * Dispute reasons as the AliExpress dispute form offers them (docs/claims.md, "Sources"), with
  * the questions each one asks and the evidence that wins it. Pure data: every string a
  * shopper reads is a catalogue key (`claim_…`), never text.
  */

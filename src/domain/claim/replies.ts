@@ -10,7 +10,7 @@ import { cleanValue, type ClaimSentence, type ComposedText } from './compose';
 import type { EvidenceId } from './reasons';
 import { EVIDENCE_ENGLISH, SENTENCES, englishDate, englishList, fill, sentenceKey, type SentenceId } from './templates';
 
-/** Extending protection: sellers usually grant about two weeks (BRIEF §4). */
+/** Extending protection: sellers usually grant about two weeks (docs/claims.md, "Sources"). */
 export const EXTENSION_DAYS = 14;
 
 export type ReplyRequest =

@@ -190,7 +190,7 @@ describe('auto-confirm, return, dispute and free-return windows', () => {
   it('auto-confirm: before delivery it is the not-received clock; after, confirm only when satisfied', () => {
     const ac = [page('auto-confirm', '2026-09-20')];
     expect(computeDeadlines(makeOrder({ deadlines: ac }), R, TODAY)[0]!.action).toBe('open_not_received_dispute');
-    const delivered = makeOrder({ deadlines: ac, deliveredAt: '2026-09-09T12:00:00.000Z' });
+    const delivered = makeOrder({ deadlines: ac, deliveredAt: '2026-09-09T05:00:00.000Z' });
     expect(computeDeadlines(delivered, R, TODAY)[0]).toMatchObject({
       applies: true,
       action: 'check_delivery',
