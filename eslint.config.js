@@ -12,6 +12,42 @@ const noHtmlSinks = [
   { selector: "CallExpression[callee.name=/^(setTimeout|setInterval)$/][arguments.0.type='Literal']", message: 'No code from strings.' },
 ];
 
+/**
+ * Layers (docs/architecture.md, "Layers"): each folder of src may import only the folders
+ * below it. An import of a folder above, or of another entry, fails the lint.
+ */
+const DIRS = ['lib', 'domain', 'aliexpress', 'i18n', 'storage', 'messaging', 'platform', 'ui', 'content', 'background', 'popup', 'options', 'main-world'];
+const ENTRIES = ['content', 'background', 'popup', 'options', 'main-world'];
+const LAYERS = {
+  lib: [],
+  domain: ['lib'],
+  aliexpress: ['lib', 'domain'],
+  i18n: ['lib', 'domain'],
+  storage: ['lib', 'domain', 'aliexpress', 'i18n', 'messaging', 'platform'],
+  messaging: ['lib', 'domain', 'aliexpress', 'i18n', 'storage', 'platform'],
+  platform: ['lib', 'domain', 'aliexpress', 'i18n', 'storage', 'messaging'],
+  ui: ['lib', 'domain', 'aliexpress', 'i18n', 'storage', 'messaging', 'platform'],
+  ...Object.fromEntries(ENTRIES.map((e) => [e, ['lib', 'domain', 'aliexpress', 'i18n', 'storage', 'messaging', 'platform', 'ui']])),
+};
+/** Browser and UI packages: only plumbing above the domain and the entries may use them. */
+const BROWSER_PACKAGES = ['webextension-polyfill', 'preact', 'preact/*'];
+const layerRules = Object.entries(LAYERS).map(([dir, allowed]) => {
+  const forbidden = DIRS.filter((d) => d !== dir && !allowed.includes(d));
+  const pure = dir === 'lib' || dir === 'domain' || dir === 'aliexpress' || dir === 'i18n';
+  return {
+    files: [`src/${dir}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...(forbidden.length ? [{ regex: `^(\\.\\.?/)+(\\.\\./)*(${forbidden.join('|')})(/|$)`, message: `src/${dir} may import only ${allowed.length ? allowed.map((a) => `src/${a}`).join(', ') : 'nothing else in src'} (docs/architecture.md, "Layers").` }] : []),
+          ...(pure ? [{ group: BROWSER_PACKAGES, message: `src/${dir} knows nothing of the browser or the UI (docs/architecture.md, "Layers").` }] : []),
+        ],
+      }],
+      ...(pure ? { 'no-restricted-globals': ['error', { name: 'chrome', message: 'No browser API below src/platform.' }, { name: 'browser', message: 'No browser API below src/platform.' }] } : {}),
+    },
+  };
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', 'coverage/**'] },
   js.configs.recommended,
@@ -26,6 +62,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  ...layerRules,
   {
     files: ['scripts/**', 'test/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },

@@ -18,7 +18,7 @@ import { OrderPrefsSchema, draftKey } from '../storage/schema';
 import { decodeNotificationId, parseSchedule, quickRearm, rankOrders, refreshDeadlines, REMINDER_ALARM, rulesOf } from './deadlines';
 import { messageListener, readSettings, store, type Hooks } from './worker';
 import { earlyRead } from './early';
-import { overlayOrder, overlayMessages, type OverlayState } from '../content/overlay-state';
+import { overlayOrder, overlayMessages, type OverlayState } from '../messaging/overlay-state';
 
 export function claimPageUrl(browser: Browser, orderId: string): string {
   return browser.runtime.getURL(`src/popup/index.html?view=claim&order=${encodeURIComponent(orderId)}`);

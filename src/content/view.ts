@@ -6,9 +6,9 @@
 import type { Order } from '../domain/order';
 import type { Translate } from '../i18n';
 import { formatCalendarDate, localiseParams } from '../i18n/format';
-import type { OverlayDeadline, OverlayOrder } from './overlay-state';
+import type { OverlayDeadline, OverlayOrder } from '../messaging/overlay-state';
 
-export type { OverlayOrder, OverlayState } from './overlay-state';
+export type { OverlayOrder, OverlayState } from '../messaging/overlay-state';
 
 export type Child = Node | string | null | undefined | false;
 type Attr = string | number | boolean | null | undefined | ((event: Event) => void);

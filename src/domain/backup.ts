@@ -4,7 +4,7 @@
  * changes nothing and says why.
  */
 import * as z from 'zod/mini';
-import { lazySchema } from './lazy-schema';
+import { lazySchema } from '../lib/lazy-schema';
 import { InstantSchema, OrderSchema, type Order } from './order';
 
 export const BACKUP_FORMAT = 'buyer-shield-backup';

@@ -1,5 +1,5 @@
 /** Money as integer minor units plus an ISO 4217 code. Pure; no browser API. */
-import { cachedFormatter } from './intl';
+import { cachedFormatter } from '../lib/intl-cache';
 import type { Money } from './order';
 
 /** Currencies whose minor unit is not 2 digits (ISO 4217). Everything else has 2. */
@@ -27,7 +27,7 @@ export function toMajor(m: Money): number {
   return m.minor / 10 ** currencyExponent(m.currency);
 }
 
-/** Formatters by language and currency (src/domain/intl.ts). */
+/** Formatters by language and currency (src/lib/intl-cache.ts). */
 const moneyFormatters = new Map<string, Intl.NumberFormat | null>();
 
 /** Format for a reader of `locale` ("US$25.09", "25,09 US$"). */

@@ -1,10 +1,10 @@
 /** Formatting for the shopper's language: dates stated as calendar dates, numbers. Pure (Intl). */
-import { cachedFormatter } from '../domain/intl';
+import { cachedFormatter } from '../lib/intl-cache';
 import type { Translate } from './index';
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Formatters by language and style, and by language (src/domain/intl.ts). */
+/** Formatters by language and style, and by language (src/lib/intl-cache.ts). */
 const dateFormatters = new Map<string, Intl.DateTimeFormat | null>();
 
 /** "2026-09-03" → "3 Sept 2026" / "Sep 3, 2026" / "3 בספט׳ 2026", never shifted by a time zone; anything else as it is. */

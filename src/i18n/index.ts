@@ -98,10 +98,7 @@ export function createTranslator(messages: Messages, fallback: Messages = {}, lo
   };
 }
 
-/** Placeholder names used by a message, for catalogue checks. */
-export function placeholdersOf(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
-}
+export { placeholdersOf } from '../lib/placeholders';
 
 /** Chrome's `_locales/<lang>/messages.json` shape, which the build writes from our catalogues. */
 export type ChromeMessages = Record<string, { message: string; description?: string }>;

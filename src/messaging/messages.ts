@@ -4,7 +4,7 @@
  * UI→BG: the popup, the options page or the claim tab to the worker.
  */
 import * as z from 'zod/mini';
-import { lazySchema } from '../domain/lazy-schema';
+import { lazySchema } from '../lib/lazy-schema';
 import { OrderIdSchema } from '../domain/order';
 
 const MAX_OBSERVATIONS = 2000;

@@ -14,7 +14,7 @@
  * is not an error: it reads the records as before and asks for a new index.
  */
 import * as z from 'zod/mini';
-import { lazySchema } from '../domain/lazy-schema';
+import { lazySchema } from '../lib/lazy-schema';
 import { ACTION_KEYS, ORDER_STAGES, URGENCIES } from '../domain/deadlines/engine';
 import { CalendarDateSchema, DEADLINE_KINDS, InstantSchema, MoneySchema, ORDER_STATUSES, OrderIdSchema } from '../domain/order';
 import { SUMMARY_TITLE_LENGTH, SUMMARY_TITLES, type OrderSummary, type SummaryDeadline } from '../domain/summary';

@@ -19,7 +19,7 @@
  *   settings           Settings (src/storage/settings.ts)
  */
 import * as z from 'zod/mini';
-import { lazySchema } from '../domain/lazy-schema';
+import { lazySchema } from '../lib/lazy-schema';
 import { InstantSchema } from '../domain/order';
 
 export const SCHEMA_VERSION = 1;

@@ -1,6 +1,6 @@
 /** Settings, in storage.sync so they follow the shopper between browsers. Validated and repaired on read. */
 import * as z from 'zod/mini';
-import { lazySchema } from '../domain/lazy-schema';
+import { lazySchema } from '../lib/lazy-schema';
 import { DEFAULT_RULES, RulesSchema, type Rules } from '../domain/deadlines/rules';
 import { LOCALES } from '../i18n';
 

@@ -4,7 +4,7 @@
  * new draft; a UI calls one per shopper action and renders `steps(draft, order)`.
  */
 import * as z from 'zod/mini';
-import { lazySchema } from '../lazy-schema';
+import { lazySchema } from '../../lib/lazy-schema';
 import { isValidCalendarDate, OrderIdSchema, type Order } from '../order';
 import { claimFacts, type ClaimFacts } from './facts';
 import {

@@ -3,7 +3,7 @@
  * Keys built from ids (`claim_reason_<id>_label`…) are listed here so the catalogue test can
  * prove both catalogues have them all.
  */
-import { placeholdersOf } from '../../i18n';
+import { placeholdersOf } from '../../lib/placeholders';
 import { AMOUNT_ERRORS } from './amount';
 import { NOTICE_KEYS } from './checks';
 import { PROBLEM_KEYS } from './compose';

@@ -18,7 +18,7 @@
  * - The log prunes entries for deadlines more than 30 days past, so it stays bounded.
  */
 import * as z from 'zod/mini';
-import { lazySchema } from '../lazy-schema';
+import { lazySchema } from '../../lib/lazy-schema';
 import { DEADLINE_KINDS } from '../order';
 import type { CalendarDate, DeadlineKind } from '../order';
 import { addDays, localDateOf, localTimeOn } from '../dates';

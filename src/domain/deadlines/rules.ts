@@ -13,7 +13,7 @@
  * Pure data; no browser API.
  */
 import * as z from 'zod/mini';
-import { lazySchema } from '../lazy-schema';
+import { lazySchema } from '../../lib/lazy-schema';
 
 /** Bump when a field is added, removed or changes meaning (storage migrates by this). */
 export const RULES_VERSION = 2;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { OVERLAY_MESSAGE_SECTIONS, overlayFacts, overlayMessages, overlayOrder } from '../../../src/content/overlay-state';
+import { OVERLAY_MESSAGE_SECTIONS, overlayFacts, overlayMessages, overlayOrder } from '../../../src/messaging/overlay-state';
 import type { ComputedDeadline } from '../../../src/domain/deadlines/engine';
 import { OrderSchema, type Order } from '../../../src/domain/order';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { lazySchema } from '../../../src/domain/lazy-schema';
+import { lazySchema } from '../../../src/lib/lazy-schema';
 
 describe('lazySchema', () => {
   it('builds the schema on first use, once', () => {
