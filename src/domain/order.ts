@@ -4,7 +4,7 @@
  * (docs/backup-format.md) is this record, so changes here are a public-interface change.
  */
 import * as z from 'zod/mini';
-import { lazySchema } from './lazy-schema';
+import { lazySchema } from '../lib/lazy-schema';
 import { isValidCalendarDate } from './dates';
 
 export { isValidCalendarDate };
