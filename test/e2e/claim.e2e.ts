@@ -292,6 +292,43 @@ describe('popup dashboard and claim assistant (English)', () => {
     await h.screenshot(page, 'claim-replies-en');
     await page.close();
   });
+
+  it('a two-item order, a claim about one item, partial refund: the copied text asks no more than that item and names it', async () => {
+    const TWO = '8211748238135282'; // NANO Store: R$37,79 + R$35,10 listed, R$87,82 paid (shipping shared out)
+    const page = await popupAt(h, `?view=claim&order=${TWO}`);
+    await page.getByRole('radio', { name: t('claimui_received_yes'), exact: true }).check();
+    await next(page, t).click();
+    await page.getByRole('radio', { name: t('claim_reason_quality_label'), exact: true }).check();
+    await next(page, t).click();
+    await expectStep(page, t, 3, 'claim_step_details_label', 'en');
+    await expect.poll(() => page.getByText(t('claimui_items_hint')).count()).toBe(1);
+    await page.getByRole('checkbox', { name: /35\.10/ }).check();
+    await page.getByLabel(t('claim_question_quality_problem_label')).fill('the left earbud crackles');
+    await h.screenshot(page, 'claim-items-en');
+    await next(page, t).click();
+    await page.getByRole('radio', { name: t('claim_outcome_refund_only_label'), exact: true }).check();
+    await next(page, t).click();
+    await expectStep(page, t, 5, 'claim_step_amount_label', 'en');
+    // What was paid for that item: 87.82 × 35.10 / 72.89 = R$42.29, not the order's R$87.82.
+    await expect.poll(() => page.getByText(t('claimui_amount_paid_items', { amount: 'R$42.29', total: 'R$87.82' })).count()).toBe(1);
+    await page.getByRole('radio', { name: t('claim_amount_mode_partial_label'), exact: true }).check();
+    await page.getByRole('radio', { name: t('claim_amount_method_sum_label'), exact: true }).check();
+    await page.getByLabel(t('claimui_amount_sum_label', { currency: 'BRL' })).fill('50');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe(t('claim_amount_error_above_paid', { amount: 'R$50.00', paid: 'R$42.29' }));
+    await page.getByRole('radio', { name: t('claim_amount_method_percentage_label'), exact: true }).check();
+    await page.getByLabel(t('claimui_amount_percent_label')).fill('50');
+    await expect.poll(() => page.getByText(t('claimui_amount_result', { amount: 'R$21.15' })).count()).toBe(1);
+    await h.screenshot(page, 'claim-items-amount-en');
+    await next(page, t).click();
+    await page.getByRole('checkbox', { name: t('claim_evidence_photo_defect_label'), exact: true }).check();
+    await next(page, t).click();
+    await expectStep(page, t, 7, 'claim_step_review_label', 'en');
+    const copied = await copiedText(page, t);
+    expect(copied).toContain('I ask for a partial refund of R$21.15.');
+    expect(copied).not.toContain('R$87.82');
+    expect(copied).toMatch(/My claim is about the “KZ ECO ECO X Ultra[^”]*” \(Color: EDXProX Clear NOMIC\) I ordered\./);
+    await page.close();
+  });
 });
 
 describe('popup dashboard and claim assistant (Hebrew)', () => {

@@ -92,10 +92,10 @@ export function checkClaim(d: ClaimDraft, order: Order, opts: CheckOptions = {})
   if (reason?.photosRequired && !d.evidence.some(isPhotoOrVideo)) warn('claim_check_photos_missing', 'evidence');
 
   // The amount against what is described.
-  const amount = computeAmount(d.amount, order, { item: d.item, locale });
+  const amount = computeAmount(d.amount, order, { lines: d.lines, locale });
   if (amount.ok && reason) {
     if (d.reason === 'fewer_items' && counts && received < ordered && ordered > 0) {
-      const share = missingShare(order, d.item, ordered - received, ordered, locale);
+      const share = missingShare(order, d.lines, ordered - received, ordered, locale);
       if (share.ok && Math.abs(amount.amount.minor - share.amount.minor) > share.amount.minor * SHARE_TOLERANCE) {
         warn('claim_check_amount_far_from_missing_share', 'amount', {
           amount: formatMoney(amount.amount, locale),

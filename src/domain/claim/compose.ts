@@ -11,6 +11,7 @@ import type { Order } from '../order';
 import { formatMoney } from '../money';
 import { computeAmount } from './amount';
 import { isAnswered, type AnswerValue, type ClaimDraft } from './draft';
+import { chosenLines } from './lines';
 import { claimFacts, type ClaimFacts } from './facts';
 import { REASONS, questionsFor, type QuestionId } from './reasons';
 import { EVIDENCE_ENGLISH, SENTENCES, englishDate, englishList, fill, sentenceKey, type SentenceId } from './templates';
@@ -63,6 +64,8 @@ export const PROBLEM_KEYS = [
 const DROP: Partial<Record<SentenceId, number>> = {
   item: 9,
   item_quantity: 9,
+  item_all_quantity: 9,
+  items: 9,
   delivered: 8,
   tracking_number: 8,
   last_update: 7,
@@ -210,7 +213,7 @@ function trackingSentence(d: ClaimDraft, facts: ClaimFacts, max: number): Candid
 
 function outcomeSentence(d: ClaimDraft, order: Order, problems: string[]): Candidate | null {
   if (d.outcome === null) return null;
-  const res = computeAmount(d.amount, order, { item: d.item });
+  const res = computeAmount(d.amount, order, { lines: d.lines });
   if (!res.ok) problems.push(res.error);
   const full = d.amount.mode === 'full' || (res.ok && res.full);
   const base = d.outcome === 'refund_only' ? (full ? 'refund_full' : 'refund_partial') : full ? 'return_full' : 'return_partial';
@@ -225,16 +228,35 @@ function evidenceSentence(d: ClaimDraft): Candidate | null {
   return c;
 }
 
+/**
+ * The items the claim is about, named as the shopper ordered them: "the “USB-C hub” I
+ * ordered", "2 of the 5 pieces of “…”", or a list. Titles in another script (a localised
+ * AliExpress site) are left out of the English; with none left, no sentence.
+ */
+function itemsSentence(d: ClaimDraft, order: Order, max: number): Candidate | null {
+  const title = (t: string) => cleanValue(t, Math.min(max, 80));
+  const named = chosenLines(d, order)
+    .map((c) => {
+      const name = title(c.item.title);
+      // Two lines of one listing (colours, sizes) are told apart by their variant.
+      const twin = order.items.some((other, i) => i !== c.index && title(other.title) === name);
+      const variant = twin && c.item.variant ? cleanValue(c.item.variant, 40) : '';
+      return { ...c, name, quoted: variant ? `“${name}” (${variant})` : `“${name}”` };
+    })
+    .filter((c) => c.name !== '' && flagNonEnglish(c.quoted).length === 0);
+  const [one] = named;
+  if (!one) return null;
+  if (named.length === 1) {
+    if (one.quantity < one.item.quantity) return sentence('item_quantity', { item: one.quoted, quantity: one.quantity, ordered: one.item.quantity }, true);
+    if (one.quantity > 1) return sentence('item_all_quantity', { item: one.quoted, quantity: one.quantity }, true);
+    return sentence('item', { item: one.quoted }, true);
+  }
+  const parts = named.map((c) => (c.quantity < c.item.quantity ? `${c.quoted} (${c.quantity} of ${c.item.quantity})` : c.quoted));
+  return sentence('items', { items: englishList(parts) }, true);
+}
+
 function candidates(d: ClaimDraft, order: Order, facts: ClaimFacts, max: number, problems: string[]): Candidate[] {
-  const item = d.item === null ? undefined : order.items[d.item];
-  const title = item ? cleanValue(item.title, Math.min(max, 80)) : '';
-  // An item title in another script (a localised AliExpress site) is left out of the English.
-  const itemSentence =
-    item && title !== '' && flagNonEnglish(title).length === 0
-      ? item.quantity > 1
-        ? sentence('item_quantity', { item: title, quantity: item.quantity }, true)
-        : sentence('item', { item: title }, true)
-      : null;
+  const itemSentence = itemsSentence(d, order, max);
   const note = cleanValue(d.note, 2000);
   const list: (Candidate | null)[] = [
     sentence('greeting', {}, true),

@@ -25,8 +25,11 @@ import {
   type SubKind,
 } from './reasons';
 import { computeAmount } from './amount';
+import { ClaimLineSchema, chosenLines } from './lines';
 
-export const DRAFT_VERSION = 1;
+export { chosenLines, type ChosenLine, type ClaimLine } from './lines';
+
+export const DRAFT_VERSION = 2;
 
 export const STEP_IDS = ['received', 'reason', 'details', 'outcome', 'amount', 'evidence', 'review'] as const;
 export type StepId = (typeof STEP_IDS)[number];
@@ -70,8 +73,8 @@ export const ClaimDraftSchema = lazySchema(() => z.object({
   receivedFrom: z.nullable(z.enum(['order', 'shopper'])),
   reason: z.nullable(z.enum(REASON_IDS)),
   subKind: z.nullable(z.enum(SUB_KINDS)),
-  /** Index in `order.items` of the item the claim is about; null = not chosen (or none). */
-  item: z.nullable(z.int().check(z.gte(0), z.lt(200))),
+  /** The items the claim is about and how many of each; empty = not chosen (or the order lists none). */
+  lines: z.array(ClaimLineSchema).check(z.maxLength(200)),
   answers: z.partialRecord(z.enum(QUESTION_IDS), AnswerValueSchema),
   outcome: z.nullable(z.enum(OUTCOMES)),
   amount: ClaimAmountSchema,
@@ -84,11 +87,19 @@ export const ClaimDraftSchema = lazySchema(() => z.object({
 export type ClaimDraft = z.infer<typeof ClaimDraftSchema>;
 export type Answers = ClaimDraft['answers'];
 
-/** Validate a stored draft; null when it is not a draft this version can use. */
+/** Validate a stored draft (migrating version 1); null when it is not a draft this version can use. */
 export function parseDraft(x: unknown): ClaimDraft | null {
-  const r = ClaimDraftSchema.safeParse(x);
+  const r = ClaimDraftSchema.safeParse(migrateV1(x));
   return r.success ? r.data : null;
 }
+
+/** Version 1 named one item (`item`: an index or null); version 2 lists lines with quantities. */
+function migrateV1(x: unknown): unknown {
+  if (!x || typeof x !== 'object' || (x as { version?: unknown }).version !== 1) return x;
+  const { item, ...rest } = x as Record<string, unknown>;
+  return { ...rest, version: 2, lines: typeof item === 'number' ? [{ index: item, quantity: null }] : [] };
+}
+
 
 /**
  * "Received the goods?" from the order's facts: tracking said delivered ⇒ yes; awaiting
@@ -102,12 +113,11 @@ export function receivedFromOrder(order: Order, facts: ClaimFacts = claimFacts(o
 
 export function emptyDraft(order: Order, facts: ClaimFacts = claimFacts(order)): ClaimDraft {
   const received = receivedFromOrder(order, facts);
-  const item = order.items.length === 1 ? 0 : null;
+  const only = order.items.length === 1 ? order.items[0] : undefined;
   const answers: Answers = {};
   if (facts.trackingNumber) answers.tracking_number = facts.trackingNumber.slice(0, 500);
   if (facts.lastTrackingOn) answers.last_tracking_update = facts.lastTrackingOn;
-  const line = item === null ? undefined : order.items[item];
-  if (line && line.quantity > 0) answers.quantity_ordered = line.quantity;
+  if (only && only.quantity > 0) answers.quantity_ordered = only.quantity;
   return {
     version: DRAFT_VERSION,
     orderId: order.orderId,
@@ -115,7 +125,8 @@ export function emptyDraft(order: Order, facts: ClaimFacts = claimFacts(order)):
     receivedFrom: received === null ? null : 'order',
     reason: null,
     subKind: null,
-    item,
+    // One item: the claim is about all of it; several: the shopper chooses.
+    lines: only ? [{ index: 0, quantity: only.quantity > 0 ? only.quantity : null }] : [],
     answers,
     outcome: null,
     amount: { mode: 'full', method: 'sum', missing: null, ordered: null, percent: null, sumMinor: null },
@@ -166,8 +177,14 @@ export function setAnswer(d: ClaimDraft, id: QuestionId, value: AnswerValue | nu
   return { ...d, answers };
 }
 
-export function setItem(d: ClaimDraft, item: number | null): ClaimDraft {
-  return { ...d, item };
+/**
+ * Choose how many pieces of item line `index` the claim is about: 0 takes the line out, null
+ * means the whole line. Lines stay in the order's order.
+ */
+export function setLine(d: ClaimDraft, index: number, quantity: number | null): ClaimDraft {
+  const rest = d.lines.filter((l) => l.index !== index);
+  if (quantity === 0 || (quantity !== null && (!Number.isInteger(quantity) || quantity < 0))) return { ...d, lines: rest };
+  return { ...d, lines: [...rest, { index, quantity }].sort((a, b) => a.index - b.index) };
 }
 
 export function setOutcome(d: ClaimDraft, outcome: Outcome): ClaimDraft {
@@ -227,7 +244,7 @@ function stepDone(id: StepId, d: ClaimDraft, order: Order | null): boolean {
     case 'details': {
       if (reason === null) return false;
       if (reason.subKinds.length > 0 && d.subKind === null) return false;
-      if (order && order.items.length > 1 && (d.item === null || d.item >= order.items.length)) return false;
+      if (order && order.items.length > 1 && chosenLines(d, order).length === 0) return false;
       return questionsFor(reason.id, d.subKind)
         .filter((qq) => qq.required)
         .every((qq) => isAnswered(qq.id, d.answers[qq.id]));
@@ -235,9 +252,8 @@ function stepDone(id: StepId, d: ClaimDraft, order: Order | null): boolean {
     case 'outcome':
       return reason !== null && d.outcome !== null && reason.outcomes.includes(d.outcome);
     case 'amount':
-      if (d.amount.mode === 'full') return order === null || order.total !== null;
-      if (order) return computeAmount(d.amount, order, { item: d.item }).ok;
-      return partialInputsPresent(d.amount);
+      if (order) return computeAmount(d.amount, order, { lines: d.lines }).ok;
+      return d.amount.mode === 'full' || partialInputsPresent(d.amount);
     case 'evidence':
       if (reason === null) return false;
       return reason.photosRequired ? d.evidence.some(isPhotoOrVideo) : d.evidence.length > 0;

@@ -15,8 +15,11 @@ export const SENTENCES = {
   hello: 'Hello.',
   intro_dated: 'I am writing about order {order}, placed on {date}.',
   intro: 'I am writing about order {order}.',
-  item: 'The order is for {item}.',
-  item_quantity: 'The order is for {item} (quantity: {quantity}).',
+  /** {item}: the title in quotes, and its variant when another line has the same title. */
+  item: 'My claim is about the {item} I ordered.',
+  item_quantity: 'My claim is about {quantity} of the {ordered} pieces of {item} I ordered.',
+  item_all_quantity: 'My claim is about all {quantity} pieces of {item} I ordered.',
+  items: 'My claim is about these items of the order: {items}.',
   delivered: 'The parcel was delivered on {date}.',
 
   // --- received: not as described ---

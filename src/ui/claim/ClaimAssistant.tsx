@@ -18,6 +18,7 @@ import { Replies } from './Replies';
 import { Review } from './Review';
 import { AmountStep, DetailsStep, EvidenceStep, OutcomeStep, ReasonStep, ReceivedStep, type StepProps } from './Steps';
 import { useDraft } from './useDraft';
+import { chosenLines } from '../../domain/claim/draft';
 
 /** The core's facts, with tracking read by the AliExpress classifier the deadline engine uses too. */
 export function factsOf(order: Order): ClaimFacts {
@@ -59,7 +60,7 @@ export function ClaimAssistant({ order, storedDraft, rules }: ClaimAssistantProp
   };
   const props: StepProps = { draft, order, facts, rules, update };
   const StepView = current === 'review' ? null : STEP_VIEWS[current];
-  const item = draft.item !== null ? order.items[draft.item] : order.items[0];
+  const item = chosenLines(draft, order)[0]?.item ?? order.items[0];
 
   return (
     <article class="claim" aria-labelledby="claim-title">

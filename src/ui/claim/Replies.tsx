@@ -28,7 +28,7 @@ export function Replies({ draft, order, facts }: { draft: ClaimDraft; order: Ord
   const currency = order.total?.currency ?? 'USD';
   const offeredMinor = parseMajorAmount(offerText, currency);
   const offered: Money | null = typeof offeredMinor === 'number' && offeredMinor > 0 ? { minor: offeredMinor, currency } : null;
-  const amount = computeAmount(draft.amount, order, { item: draft.item });
+  const amount = computeAmount(draft.amount, order, { lines: draft.lines });
   const requested: Money | null = order.dispute?.requested ?? (amount.ok ? amount.amount : null);
 
   let req: ReplyRequest | null = null;

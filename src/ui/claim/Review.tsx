@@ -44,7 +44,7 @@ export function Review({ draft, order, facts, edited, update, setEdited, onMarkD
   const { t, lang } = useLocale();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const composed = composeClaim(draft, order, { facts });
-  const amount = computeAmount(draft.amount, order, { item: draft.item, locale: lang });
+  const amount = computeAmount(draft.amount, order, { lines: draft.lines, locale: lang });
   const text = edited ? edited.text : composed.text;
   const stale = edited !== null && edited.base !== composed.text;
   const over = text.length > CLAIM_MAX_LENGTH;

@@ -4,13 +4,14 @@
  * groups are fieldsets with legends.
  */
 import { useState } from 'preact/hooks';
-import { computeAmount } from '../../domain/claim/amount';
+import { computeAmount, paidFor } from '../../domain/claim/amount';
 import { flagNonEnglish } from '../../domain/claim/compose';
 import {
   AMOUNT_METHODS,
   setAmount,
   setAnswer,
-  setItem,
+  setLine,
+  chosenLines,
   setOutcome,
   setReason,
   setReceived,
@@ -189,29 +190,13 @@ function QuestionInput({ q, value, onChange }: { q: Question; value: AnswerValue
 }
 
 export function DetailsStep({ draft, order, update }: StepProps) {
-  const { t, lang } = useLocale();
+  const { t } = useLocale();
   if (draft.reason === null) return <p class="hint">{t('claim_problem_no_reason')}</p>;
   const reason = REASONS[draft.reason];
   const questions = questionsFor(draft.reason, draft.subKind);
   return (
     <>
-      {order.items.length > 1 && (
-        <fieldset>
-          <legend>{t('claimui_item_legend')}</legend>
-          {order.items.map((it, i) => (
-            <label key={i} class="choice">
-              <input type="radio" name="item" checked={draft.item === i} onChange={() => update((d) => setItem(d, i))} />
-              {it.title}
-              {it.price && (
-                <>
-                  {' · '}
-                  <bdi>{formatMoney(it.price, lang)}</bdi>
-                </>
-              )}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      {(order.items.length > 1 || (order.items[0]?.quantity ?? 0) > 1) && <ItemsChooser draft={draft} order={order} update={update} />}
       {reason.subKinds.length > 0 && (
         <fieldset>
           <legend>{t('claimui_sub_kind_legend')}</legend>
@@ -236,12 +221,60 @@ export function DetailsStep({ draft, order, update }: StepProps) {
   );
 }
 
+/**
+ * Which items the claim is about, and how many of each: a checkbox per line, and a number
+ * of pieces for a line of several. What was paid for them caps the amount.
+ */
+function ItemsChooser({ draft, order, update }: Pick<StepProps, 'draft' | 'order' | 'update'>) {
+  const { t, lang } = useLocale();
+  const chosen = chosenLines(draft, order);
+  return (
+    <fieldset class="items-chooser">
+      <legend>{t('claimui_items_legend')}</legend>
+      {order.items.map((it, i) => {
+        const line = chosen.find((c) => c.index === i);
+        const several = it.quantity > 1;
+        return (
+          <div key={i} class="item-choice">
+            <label class="choice">
+              <input type="checkbox" checked={line !== undefined} onChange={(e) => update((d) => setLine(d, i, (e.currentTarget as HTMLInputElement).checked ? it.quantity || null : 0))} />
+              <span dir="auto">
+                {it.title}
+                {it.variant && <span class="variant"> ({it.variant})</span>}
+              </span>
+              {it.price && (
+                <>
+                  {' · '}
+                  <bdi>{formatMoney(it.price, lang)}</bdi>
+                </>
+              )}
+              {several && <span class="quantity"> × {it.quantity}</span>}
+            </label>
+            {line && several && (
+              <NumberField
+                id={`item-${i}-quantity`}
+                label={t('claimui_item_quantity_label', { ordered: it.quantity })}
+                min={1}
+                max={it.quantity}
+                step={1}
+                value={line.quantity}
+                onValue={(v) => v !== null && update((d) => setLine(d, i, Math.max(1, Math.min(it.quantity, Math.round(v)))))}
+              />
+            )}
+          </div>
+        );
+      })}
+      {chosen.length === 0 && <p class="hint">{t('claimui_items_hint')}</p>}
+    </fieldset>
+  );
+}
+
 export function OutcomeStep({ draft, order, rules, update }: StepProps) {
   const { t } = useLocale();
   if (draft.reason === null) return <p class="hint">{t('claim_problem_no_reason')}</p>;
   const reason = REASONS[draft.reason];
-  const item = draft.item === null ? undefined : order.items[draft.item];
-  const freeReturn = item ? item.freeReturn === true : order.items.some((i) => i.freeReturn === true);
+  const chosen = chosenLines(draft, order);
+  const freeReturn = chosen.length > 0 ? chosen.every((c) => c.item.freeReturn === true) : order.items.some((i) => i.freeReturn === true);
   return (
     <fieldset>
       <legend>{t('claimui_outcome_legend')}</legend>
@@ -269,14 +302,19 @@ export function AmountStep({ draft, order, update }: StepProps) {
   const [sumText, setSumText] = useState(() => (draft.amount.sumMinor === null ? '' : minorToInput(draft.amount.sumMinor, currency)));
   const [sumInvalid, setSumInvalid] = useState(false);
   if (!order.total) return <p role="alert" class="error">{t('claim_amount_error_no_total')}</p>;
-  const result = computeAmount(draft.amount, order, { item: draft.item, locale: lang });
+  const result = computeAmount(draft.amount, order, { lines: draft.lines, locale: lang });
+  const base = paidFor(order, draft.lines);
   const a = draft.amount;
-  const lineQty = draft.item !== null ? order.items[draft.item]?.quantity : order.items.length === 1 ? order.items[0]?.quantity : undefined;
+  const pieces = chosenLines(draft, order).reduce((n, c) => n + c.quantity, 0) || undefined;
 
 
   return (
     <>
-      <p class="paid">{t('claimui_amount_paid', { amount: formatMoney(order.total, lang) })}</p>
+      <p class="paid">
+        {base.ok && !base.wholeOrder
+          ? t('claimui_amount_paid_items', { amount: formatMoney(base.paid, lang), total: formatMoney(order.total, lang) })
+          : t('claimui_amount_paid', { amount: formatMoney(order.total, lang) })}
+      </p>
       <fieldset>
         <legend>{t('claimui_amount_mode_legend')}</legend>
         {(['full', 'partial'] as const).map((m) => (
@@ -298,7 +336,7 @@ export function AmountStep({ draft, order, update }: StepProps) {
           {a.method === 'missing_quantity' && (
             <div class="calc">
               <NumberField id="amount-missing" label={t('claimui_amount_missing_label')} min={1} step={1} value={a.missing} onValue={(v) => update((d) => setAmount(d, { missing: v }))} />
-              <NumberField id="amount-ordered" label={t('claimui_amount_ordered_label', { count: lineQty ?? '—' })} min={1} step={1} value={a.ordered} onValue={(v) => update((d) => setAmount(d, { ordered: v }))} />
+              <NumberField id="amount-ordered" label={t('claimui_amount_ordered_label', { count: pieces ?? '—' })} min={1} step={1} value={a.ordered} onValue={(v) => update((d) => setAmount(d, { ordered: v }))} />
             </div>
           )}
           {a.method === 'percentage' && (
@@ -325,7 +363,7 @@ export function AmountStep({ draft, order, update }: StepProps) {
                 }}
               />
               <p id="amount-sum-hint" class="hint">
-                {t('claimui_amount_sum_hint', { example: minorToInput(Math.round(order.total.minor / 2), currency) })}
+                {t('claimui_amount_sum_hint', { example: minorToInput(Math.round((base.ok ? base.paid : order.total).minor / 2), currency) })}
               </p>
             </div>
           )}

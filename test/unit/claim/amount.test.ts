@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeAmount, missingShare, mulDiv } from '../../../src/domain/claim/amount';
+import { computeAmount, missingShare, mulDiv, paidFor } from '../../../src/domain/claim/amount';
 import type { ClaimAmount } from '../../../src/domain/claim/draft';
 import { makeOrder } from './fixtures';
 
@@ -22,7 +22,7 @@ describe('computeAmount', () => {
 
   it('by missing quantity: missing/ordered share of price × quantity', () => {
     // 4 × 12.50 = 50.00; 1 of 4 missing → 12.50
-    const r = computeAmount(partial({ method: 'missing_quantity', missing: 1 }), makeOrder(), { item: 0 });
+    const r = computeAmount(partial({ method: 'missing_quantity', missing: 1 }), makeOrder(), { lines: [{ index: 0, quantity: null }] });
     expect(r).toMatchObject({ ok: true, amount: { minor: 1250, currency: 'USD' }, full: false });
     // a lot of 10 pieces bought once (quantity 1, 9.99): 3 of 10 missing → 3.00 (2.997 rounded)
     const lot = makeOrder({ quantity: 1, price: 999 });
@@ -68,9 +68,10 @@ describe('computeAmount', () => {
     expect(r).toEqual({ ok: false, error: 'claim_amount_error_above_paid', params: { amount: 'R$159.29', paid: 'R$132.74' } });
   });
 
-  it('refuses a missing share above the total (coupon made the total lower than the line)', () => {
-    const r = computeAmount(partial({ method: 'missing_quantity', missing: 4 }), makeOrder({ total: 4000 }));
-    expect(r).toEqual({ ok: false, error: 'claim_amount_error_above_paid', params: { amount: '$50.00', paid: '$40.00' } });
+  it('a missing share is of what was paid: a coupon that lowered the total lowers it too', () => {
+    // 4 × 12.50 listed, 40.00 paid: all 4 missing → 40.00, 1 missing → 10.00.
+    expect(computeAmount(partial({ method: 'missing_quantity', missing: 4 }), makeOrder({ total: 4000 }))).toMatchObject({ ok: true, amount: { minor: 4000 }, full: true });
+    expect(computeAmount(partial({ method: 'missing_quantity', missing: 1 }), makeOrder({ total: 4000 }))).toMatchObject({ ok: true, amount: { minor: 1000 } });
   });
 
   it('formats error params in the shopper locale', () => {
@@ -81,7 +82,7 @@ describe('computeAmount', () => {
   it('refuses zero and negative amounts', () => {
     const order = makeOrder();
     for (const a of [partial({ sumMinor: 0 }), partial({ sumMinor: -100 }), partial({ method: 'percentage', percent: 0 }), partial({ method: 'percentage', percent: -5 }), partial({ method: 'missing_quantity', missing: 0 }), partial({ method: 'percentage', percent: 0.001 })]) {
-      expect(computeAmount(a, order, { item: 0 })).toEqual({ ok: false, error: 'claim_amount_error_not_positive', params: {} });
+      expect(computeAmount(a, order, { lines: [{ index: 0, quantity: null }] })).toEqual({ ok: false, error: 'claim_amount_error_not_positive', params: {} });
     }
   });
 
@@ -102,9 +103,12 @@ describe('computeAmount', () => {
     });
   });
 
-  it('needs a total, an item and its price', () => {
+  it('needs a total; items of several, their prices to share it', () => {
     expect(computeAmount(FULL, makeOrder({ total: null }))).toEqual({ ok: false, error: 'claim_amount_error_no_total', params: {} });
-    expect(computeAmount(partial({ method: 'missing_quantity', missing: 1 }), makeOrder({ price: null, total: 5000 }))).toEqual({
+    // One line, the whole of it: its price is not needed, the total is what was paid for it.
+    expect(computeAmount(partial({ method: 'missing_quantity', missing: 1 }), makeOrder({ price: null, total: 5000 }))).toMatchObject({ ok: true, amount: { minor: 1250 } });
+    // Part of the line: its share needs the prices.
+    expect(computeAmount(FULL, makeOrder({ price: null, total: 5000 }), { lines: [{ index: 0, quantity: 1 }] })).toEqual({
       ok: false,
       error: 'claim_amount_error_no_item_price',
       params: {},
@@ -117,13 +121,18 @@ describe('computeAmount', () => {
       ],
     });
     expect(computeAmount(partial({ method: 'missing_quantity', missing: 1 }), two)).toEqual({ ok: false, error: 'claim_amount_error_no_item', params: {} });
-    expect(computeAmount(partial({ method: 'missing_quantity', missing: 1 }), two, { item: 1 })).toMatchObject({ ok: true, amount: { minor: 1000 } });
+    expect(computeAmount(partial({ method: 'missing_quantity', missing: 1 }), two, { lines: [{ index: 1, quantity: null }] })).toMatchObject({ ok: true, amount: { minor: 1000 } });
   });
 
-  it('refuses an item priced in another currency than the total', () => {
-    const order = makeOrder({ total: 5000 });
-    order.items[0]!.price = { minor: 1250, currency: 'EUR' };
-    expect(computeAmount(partial({ method: 'missing_quantity', missing: 1 }), order)).toEqual({
+  it('refuses to share a total among items priced in another currency', () => {
+    const order = makeOrder({
+      total: 5000,
+      items: [
+        { title: 'A', quantity: 1, price: { minor: 1250, currency: 'EUR' }, variant: null },
+        { title: 'B', quantity: 1, price: { minor: 3750, currency: 'USD' }, variant: null },
+      ],
+    });
+    expect(computeAmount(FULL, order, { lines: [{ index: 0, quantity: null }] })).toEqual({
       ok: false,
       error: 'claim_amount_error_currency_mismatch',
       params: { currency: 'EUR', paid_currency: 'USD' },
@@ -138,6 +147,65 @@ describe('computeAmount', () => {
 
   it('missingShare and mulDiv are exact beyond 2^53', () => {
     expect(mulDiv(999_999_999_999, 999_999, 1_000_000)).toBe(999_998_999_999);
-    expect(missingShare(makeOrder({ quantity: 3, price: 1000, total: 3000 }), 0, 1)).toMatchObject({ ok: true, amount: { minor: 1000 } });
+    expect(missingShare(makeOrder({ quantity: 3, price: 1000, total: 3000 }), [{ index: 0, quantity: null }], 1)).toMatchObject({ ok: true, amount: { minor: 1000 } });
+  });
+});
+
+describe('claims about some of the items', () => {
+  // A $10 phone case and a $18 charger, $2 shipping: $30 paid.
+  const order = makeOrder({
+    total: 3000,
+    items: [
+      { title: 'Phone case', quantity: 1, price: { minor: 1000, currency: 'USD' }, variant: null },
+      { title: 'Charger', quantity: 2, price: { minor: 900, currency: 'USD' }, variant: null },
+    ],
+  });
+  const CASE = [{ index: 0, quantity: null }];
+
+  it('full refund of one item: its price and its share of shipping, never the order total', () => {
+    const r = computeAmount(FULL, order, { lines: CASE });
+    // 30.00 × 10 / 28 = 10.71
+    expect(r).toEqual({ ok: true, amount: { minor: 1071, currency: 'USD' }, paid: { minor: 1071, currency: 'USD' }, full: true });
+    expect(paidFor(order, CASE)).toEqual({ ok: true, paid: { minor: 1071, currency: 'USD' }, wholeOrder: false });
+  });
+
+  it('a percentage and a sum are of what was paid for the chosen items; more is refused', () => {
+    expect(computeAmount(partial({ method: 'percentage', percent: 50 }), order, { lines: CASE })).toMatchObject({ ok: true, amount: { minor: 536 } });
+    expect(computeAmount(partial({ sumMinor: 1072 }), order, { lines: CASE })).toEqual({
+      ok: false,
+      error: 'claim_amount_error_above_paid',
+      params: { amount: '$10.72', paid: '$10.71' },
+    });
+  });
+
+  it('some pieces of a line: their share; every piece of every line: the whole total', () => {
+    // One of the two chargers: 30.00 × 9 / 28 = 9.64
+    expect(computeAmount(FULL, order, { lines: [{ index: 1, quantity: 1 }] })).toMatchObject({ ok: true, amount: { minor: 964 } });
+    expect(computeAmount(FULL, order, { lines: [{ index: 0, quantity: null }, { index: 1, quantity: 2 }] })).toMatchObject({ ok: true, amount: { minor: 3000 }, full: true });
+    // A quantity above the line's is the line.
+    expect(computeAmount(FULL, order, { lines: [{ index: 1, quantity: 9 }] })).toMatchObject({ ok: true, amount: { minor: 1929 } });
+  });
+
+  it("a discount lowers each item's share the same way", () => {
+    const discounted = { ...order, total: { minor: 2100, currency: 'USD' } };
+    expect(computeAmount(FULL, discounted, { lines: CASE })).toMatchObject({ ok: true, amount: { minor: 750 } });
+  });
+
+  it('several items and none chosen: the claim must say which', () => {
+    expect(computeAmount(FULL, order)).toEqual({ ok: false, error: 'claim_amount_error_no_item', params: {} });
+  });
+
+  it('never above what was paid for the chosen items, for any choice and any input', () => {
+    for (let n = 0; n < 3; n++) {
+      for (const q of [1, 2, null]) {
+        const lines = n === 2 ? [{ index: 0, quantity: null }, { index: 1, quantity: q }] : [{ index: n, quantity: q }];
+        const cap = paidFor(order, lines);
+        if (!cap.ok) throw new Error('no cap');
+        for (const input of [FULL, partial({ method: 'percentage', percent: 100 }), partial({ method: 'missing_quantity', missing: 1 }), partial({ sumMinor: cap.paid.minor })]) {
+          const r = computeAmount(input, order, { lines });
+          if (r.ok) expect(r.amount.minor).toBeLessThanOrEqual(cap.paid.minor);
+        }
+      }
+    }
   });
 });

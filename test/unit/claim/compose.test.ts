@@ -105,7 +105,7 @@ describe('composeClaim for every reason × received × outcome × amount mode ×
       mode === 'full'
         ? paid
         : reason === 'fewer_items'
-          ? { minor: Math.round((CURRENCIES[currency]!.price * 4) / 4), currency }
+          ? { minor: Math.round(paid.minor / 4), currency } // one of the 4 pieces: a quarter of what was paid
           : { minor: Math.round((paid.minor * 40) / 100), currency };
     expect(c.problems).toEqual([]);
     expect(c.text).toContain(ORDER_ID);
@@ -129,6 +129,52 @@ describe('composeClaim for every reason × received × outcome × amount mode ×
   });
 });
 
+describe('claims about one item of several', () => {
+  // Earbuds ×2 at $12.50 and a phone case at $6.00, $2.00 shipping: $33.00 paid.
+  const two = (received: boolean): Order => {
+    const base = orderIn('USD', received);
+    return {
+      ...base,
+      total: { minor: 3300, currency: 'USD' },
+      items: [
+        { title: 'Wireless earbuds with charging case', quantity: 2, price: { minor: 1250, currency: 'USD' }, variant: 'Black' },
+        { title: 'Silicone phone case', quantity: 1, price: { minor: 600, currency: 'USD' }, variant: null },
+      ],
+    };
+  };
+  const CHOICES = {
+    'the case': { lines: [{ index: 1, quantity: null }], paid: 639, names: ['“Silicone phone case”'] },
+    'one of the two earbuds': { lines: [{ index: 0, quantity: 1 }], paid: 1331, names: ['1 of the 2 pieces of “Wireless earbuds with charging case”'] },
+    'both items': { lines: [{ index: 0, quantity: null }, { index: 1, quantity: null }], paid: 3300, names: ['“Wireless earbuds with charging case”', '“Silicone phone case”'] },
+  } as const;
+  const rows: [string, ReasonId, 'refund_only' | 'return_and_refund', 'full' | 'partial', keyof typeof CHOICES][] = [];
+  for (const reason of REASON_IDS)
+    for (const outcome of REASONS[reason].outcomes)
+      for (const mode of ['full', 'partial'] as const)
+        for (const choice of Object.keys(CHOICES) as (keyof typeof CHOICES)[]) rows.push([`${reason} ${outcome} ${mode} ${choice}`, reason, outcome, mode, choice]);
+
+  it.each(rows)('%s', (_name, reason, outcome, mode, choice) => {
+    const order = two(REASONS[reason].received);
+    const c = CHOICES[choice];
+    const subKind = REASONS[reason].subKinds.length > 0 ? 'colour' : null;
+    const d = { ...draftFor(order, reason, subKind, outcome, mode), lines: c.lines.map((l) => ({ ...l })) };
+    const claim = composeClaim(d, order);
+    const asked = claim.sentences.find((s) => /^(refund|return)_(full|partial)$/.test(s.id));
+    expect(claim.problems).toEqual([]);
+    // The amount asked never exceeds what was paid for the chosen items.
+    const amount = Number(String(asked?.params['amount']).replace(/[^0-9]/g, ''));
+    expect(amount).toBeGreaterThan(0);
+    expect(amount).toBeLessThanOrEqual(c.paid);
+    if (mode === 'full') expect(asked?.params['amount']).toBe(formatMoney({ minor: c.paid, currency: 'USD' }, 'en'));
+    // It names them, reads as English, and fits.
+    for (const name of c.names) expect(claim.text).toContain(name);
+    expect(claim.text).not.toMatch(PLACEHOLDER);
+    expect(claim.text).not.toMatch(/…\.|\.\./);
+    expect(misspelt(claim.text)).toEqual([]);
+    expect(claim.length).toBeLessThanOrEqual(CLAIM_MAX_LENGTH);
+  });
+});
+
 describe('composeClaim details', () => {
   const order = makeOrder({ currency: 'USD', total: 5000, price: 1250, quantity: 4 });
   const base = draftFor(order, 'not_as_described', 'colour', 'refund_only', 'full');
@@ -137,7 +183,7 @@ describe('composeClaim details', () => {
     const c = composeClaim(base, order);
     expect(c.text).toBe(
       'Hello, I am writing about order 8201234567890123, placed on Aug 3, 2026. ' +
-        'The order is for Wireless earbuds with charging case (quantity: 4). ' +
+        'My claim is about all 4 pieces of “Wireless earbuds with charging case” I ordered. ' +
         'The parcel was delivered on Aug 28, 2026. ' +
         'The color is not as described: I ordered navy blue but received light gray. ' +
         'I have attached a daylight photo of the color, a screenshot of the listing, photos of the item as received and screenshots of my chat with the seller. ' +
@@ -163,14 +209,14 @@ describe('composeClaim details', () => {
     expect(c.length).toBeLessThanOrEqual(1000);
     expect(c.problems).toEqual(['claim_problem_note_dropped']);
     // with the long note gone, the optional sentences dropped before it come back
-    expect(c.sentences.map((s) => s.id)).toEqual(['greeting', 'intro_dated', 'item_quantity', 'delivered', 'nad_colour', 'evidence', 'refund_full', 'settle_in_dispute', 'thanks']);
+    expect(c.sentences.map((s) => s.id)).toEqual(['greeting', 'intro_dated', 'item_all_quantity', 'delivered', 'nad_colour', 'evidence', 'refund_full', 'settle_in_dispute', 'thanks']);
     const short = composeClaim(setNote(base, 'The seller did not answer my messages'), order);
     expect(short.sentences.find((s) => s.id === 'note')!.english).toBe('The seller did not answer my messages.');
     // with a medium note, the least useful optional sentences go first
     const medium = composeClaim(setNote(base, 'I contacted the seller twice and got no answer about the wrong color, although I sent photos of it. '.repeat(2).trim()), order, { maxLength: 700 });
     const ids = medium.sentences.map((s) => s.id);
     expect(ids).toContain('note');
-    expect(ids).not.toContain('item_quantity');
+    expect(ids).not.toContain('item_all_quantity');
     expect(ids).not.toContain('delivered');
     expect(medium.length).toBeLessThanOrEqual(700);
   });
@@ -215,7 +261,7 @@ describe('composeClaim details', () => {
   it('reports what is missing in an empty draft, still with no placeholder', () => {
     const c = composeClaim(emptyDraft(order), order);
     expect(c.problems).toEqual(['claim_problem_no_reason']);
-    expect(c.text).toBe('Hello, I am writing about order 8201234567890123, placed on Aug 3, 2026. The order is for Wireless earbuds with charging case (quantity: 4). The parcel was delivered on Aug 28, 2026. Please settle this through the dispute; I will not confirm receipt or close the dispute before the refund is made. Thank you.');
+    expect(c.text).toBe('Hello, I am writing about order 8201234567890123, placed on Aug 3, 2026. My claim is about all 4 pieces of “Wireless earbuds with charging case” I ordered. The parcel was delivered on Aug 28, 2026. Please settle this through the dispute; I will not confirm receipt or close the dispute before the refund is made. Thank you.');
   });
 
   it('reports an amount error by its key and asks without an amount', () => {
@@ -234,7 +280,7 @@ describe('composeClaim details', () => {
   it('leaves out an item title in another script', () => {
     const ru = makeOrder({ title: 'Беспроводные наушники' });
     const c = composeClaim(draftFor(ru, 'does_not_work', null, 'refund_only', 'full'), ru);
-    expect(c.sentences.map((s) => s.id)).not.toContain('item_quantity');
+    expect(c.sentences.map((s) => s.id)).not.toContain('item_all_quantity');
     expect(c.problems).toEqual([]);
   });
 

@@ -7,7 +7,8 @@ import {
   receivedFromOrder,
   setAmount,
   setAnswer,
-  setItem,
+  setLine,
+  chosenLines,
   setOutcome,
   setReason,
   setReceived,
@@ -68,13 +69,13 @@ describe('emptyDraft', () => {
 
   it('pre-fills what the order knows', () => {
     expect(emptyDraft(awaiting)).toEqual({
-      version: 1,
+      version: 2,
       orderId: ORDER_ID,
       received: false,
       receivedFrom: 'order',
       reason: null,
       subKind: null,
-      item: 0,
+      lines: [{ index: 0, quantity: 4 }],
       answers: { tracking_number: 'LP00123456789012', last_tracking_update: '2026-08-10', quantity_ordered: 4 },
       outcome: null,
       amount: { mode: 'full', method: 'sum', missing: null, ordered: null, percent: null, sumMinor: null },
@@ -89,7 +90,7 @@ describe('emptyDraft', () => {
     const back = JSON.parse(JSON.stringify(d)) as unknown;
     expect(parseDraft(back)).toEqual(d);
     expect(ClaimDraftSchema.safeParse(back).success).toBe(true);
-    expect(parseDraft({ ...d, version: 2 })).toBeNull();
+    expect(parseDraft({ ...d, version: 3 })).toBeNull();
     expect(parseDraft({ ...d, reason: 'bogus' })).toBeNull();
     expect(parseDraft({ ...d, answers: { nonsense: 'x' } })).toBeNull();
   });
@@ -158,9 +159,20 @@ describe('steps', () => {
     });
     let d = setReason(emptyDraft(two), 'quality');
     d = setAnswer(d, 'quality_problem', 'cheap plastic');
-    expect(d.item).toBeNull();
+    expect(d.lines).toEqual([]);
     expect(nextStep(d, two)).toBe('details');
-    expect(nextStep(setItem(d, 1), two)).toBe('outcome');
+    expect(nextStep(setLine(d, 1, 1), two)).toBe('outcome');
+    // Lines keep the order's order; 0 takes one out.
+    expect(setLine(setLine(d, 1, null), 0, 1).lines).toEqual([{ index: 0, quantity: 1 }, { index: 1, quantity: null }]);
+    expect(setLine(setLine(d, 1, 2), 1, 0).lines).toEqual([]);
+    expect(chosenLines(setLine(d, 1, 5), two)).toMatchObject([{ index: 1, quantity: 2 }]);
+  });
+
+  it('migrates a version-1 draft: its one item becomes the whole line', () => {
+    const v1 = { ...JSON.parse(JSON.stringify(emptyDraft(awaiting))), version: 1, item: 0 } as Record<string, unknown>;
+    delete v1['lines'];
+    expect(parseDraft(v1)).toMatchObject({ version: 2, lines: [{ index: 0, quantity: null }] });
+    expect(parseDraft({ ...v1, item: null })).toMatchObject({ version: 2, lines: [] });
   });
 
   it('counts answers of the right type only', () => {
