@@ -6,23 +6,42 @@
 import type { Money } from '../domain/order';
 import { currencyExponent, moneyFromParts } from '../domain/money';
 
-/** Currency symbols and words, longest first so "US $" beats "$" and "MX$" beats "$". */
-export const CURRENCY_SYMBOLS: ReadonlyArray<readonly [string, string]> = [
-  ['US $', 'USD'], ['US$', 'USD'], ['USD', 'USD'],
-  ['CA $', 'CAD'], ['CA$', 'CAD'], ['C$', 'CAD'],
-  ['AU $', 'AUD'], ['AU$', 'AUD'], ['A$', 'AUD'],
-  ['MX $', 'MXN'], ['MX$', 'MXN'],
-  ['NZ$', 'NZD'], ['HK$', 'HKD'], ['NT$', 'TWD'], ['S$', 'SGD'],
-  ['CL$', 'CLP'], ['COL$', 'COP'], ['R$', 'BRL'],
-  ['руб', 'RUB'], ['₽', 'RUB'], ['грн', 'UAH'], ['₴', 'UAH'],
-  ['zł', 'PLN'], ['Kč', 'CZK'], ['Ft', 'HUF'], ['lei', 'RON'], ['лв', 'BGN'],
-  ['CHF', 'CHF'], ['€', 'EUR'], ['£', 'GBP'], ['₩', 'KRW'], ['円', 'JPY'], ['￥', 'JPY'], ['¥', 'JPY'],
-  ['₪', 'ILS'], ['₺', 'TRY'], ['TL', 'TRY'], ['₹', 'INR'], ['₫', 'VND'], ['฿', 'THB'], ['₱', 'PHP'],
-  ['RM', 'MYR'], ['Rp', 'IDR'], ['SAR', 'SAR'], ['AED', 'AED'], ['₸', 'KZT'], ['₦', 'NGN'],
-  ['$', 'USD'],
+/**
+ * How a display text names its currency, from the strongest sign to the weakest
+ * (docs/aliexpress.md, "Money"): an ISO 4217 code ("USD 25.09", "CLP$12.990", "KWD 1.250"),
+ * a country's letters glued to a dollar or peso sign ("MX$", "A$", "NT$", "COL$"), a sign
+ * of its own ("€", "zł", "円"), and last a bare "$" (US dollars). A text that names a
+ * currency is never read as another.
+ */
+
+/** Currencies AliExpress shows prices in (its currency menu, 2024–2026), by ISO 4217 code. */
+export const SOLD_IN: readonly string[] = [
+  'USD', 'EUR', 'GBP', 'RUB', 'BRL', 'CAD', 'AUD', 'NZD', 'JPY', 'KRW', 'CNY', 'HKD', 'TWD', 'SGD',
+  'MYR', 'IDR', 'THB', 'VND', 'PHP', 'INR', 'PKR', 'BDT', 'LKR', 'KZT', 'UZS', 'UAH', 'BYN', 'GEL',
+  'AMD', 'AZN', 'PLN', 'CZK', 'HUF', 'RON', 'BGN', 'CHF', 'SEK', 'NOK', 'DKK', 'ISK', 'TRY', 'ILS',
+  'SAR', 'AED', 'QAR', 'KWD', 'BHD', 'OMR', 'JOD', 'EGP', 'MAD', 'TND', 'DZD', 'NGN', 'KES', 'GHS',
+  'ZAR', 'MXN', 'CLP', 'COP', 'PEN', 'ARS', 'UYU', 'BOB', 'PYG', 'CRC', 'GTQ', 'DOP',
+];
+const KNOWN = new Set(SOLD_IN);
+
+/** Letters before "$" that name a country's dollar or peso (longest first within a prefix). */
+const DOLLAR_PREFIXES: Readonly<Record<string, string>> = {
+  US: 'USD', CA: 'CAD', C: 'CAD', AU: 'AUD', A: 'AUD', NZ: 'NZD', HK: 'HKD', NT: 'TWD', S: 'SGD',
+  MX: 'MXN', CL: 'CLP', CO: 'COP', COL: 'COP', AR: 'ARS', UY: 'UYU', RD: 'DOP', R: 'BRL',
+};
+
+/** Signs and words that name one currency, longest first where one contains another. */
+const SIGNS: ReadonlyArray<readonly [string, string]> = [
+  ['руб', 'RUB'], ['₽', 'RUB'], ['грн', 'UAH'], ['₴', 'UAH'], ['zł', 'PLN'], ['Kč', 'CZK'],
+  ['Ft', 'HUF'], ['lei', 'RON'], ['лв', 'BGN'], ['€', 'EUR'], ['£', 'GBP'], ['₩', 'KRW'],
+  ['円', 'JPY'], ['￥', 'JPY'], ['¥', 'JPY'], ['₪', 'ILS'], ['₺', 'TRY'], ['TL', 'TRY'], ['₹', 'INR'],
+  ['₫', 'VND'], ['฿', 'THB'], ['₱', 'PHP'], ['RM', 'MYR'], ['Rp', 'IDR'], ['₸', 'KZT'], ['₦', 'NGN'],
+  ['S/', 'PEN'], ['₾', 'GEL'], ['₼', 'AZN'], ['Bs', 'BOB'], ['₡', 'CRC'], ['₲', 'PYG'],
 ];
 
-const ISO_CODE = /(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])/;
+/** Three capital letters standing alone, or glued to a "$" ("CLP$"). */
+const ISO_IN_TEXT = /(?<![A-Za-z])([A-Z]{3})(?=$|[^A-Za-z])/g;
+const DOLLAR = /(?<![A-Za-z])([A-Z]{1,3})?\s?\$/;
 
 /** The currency a display text names, or null. */
 export function currencyOfText(text: string): string | null {
@@ -31,12 +50,15 @@ export function currencyOfText(text: string): string | null {
 
 /** The currency a text names and where its mark stands. */
 function currencyMarkOfText(text: string): { code: string; index: number } | null {
-  for (const [sym, code] of CURRENCY_SYMBOLS) {
-    const index = text.indexOf(sym);
+  for (const m of text.matchAll(ISO_IN_TEXT)) if (KNOWN.has(m[1] as string)) return { code: m[1] as string, index: m.index };
+  const dollar = DOLLAR.exec(text);
+  const prefixed = dollar?.[1] ? DOLLAR_PREFIXES[dollar[1]] : undefined;
+  if (dollar && prefixed) return { code: prefixed, index: dollar.index };
+  for (const [sign, code] of SIGNS) {
+    const index = text.indexOf(sign);
     if (index >= 0) return { code, index };
   }
-  const iso = ISO_CODE.exec(text);
-  return iso ? { code: iso[1] as string, index: iso.index } : null;
+  return dollar ? { code: 'USD', index: dollar.index } : null;
 }
 
 const NUMBER_RUN = /\d[\d.,\s\u00a0\u202f\u2009\u2007']*/g;
@@ -57,13 +79,9 @@ function amountRun(text: string, markIndex: number | null): string | null {
   return best;
 }
 
-/** An ISO 4217-shaped code: three capital ASCII letters (/^[A-Z]{3}$/, tested by char codes). */
+/** An ISO 4217-shaped code: three capital ASCII letters. */
 function validCurrency(c: unknown): string | null {
-  return typeof c === 'string' && c.length === 3 && isCapital(c.charCodeAt(0)) && isCapital(c.charCodeAt(1)) && isCapital(c.charCodeAt(2)) ? c : null;
-}
-
-function isCapital(code: number): boolean {
-  return code >= 65 && code <= 90;
+  return typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? c : null;
 }
 
 const SPACES = /[\s\u00a0\u202f\u2009\u2007']/g;

@@ -169,3 +169,57 @@ describe('parseCalendarDate', () => {
     expect(epochToInstant(1e20)).toBeNull();
   });
 });
+
+describe('parseMoneyText: every currency AliExpress sells in, both separators, above a million', () => {
+  // [code, how the page writes its sign, sign before the amount?]
+  const SIGNED: [string, string, boolean][] = [
+    ['USD', 'US $', true], ['EUR', '€', false], ['GBP', '£', true], ['RUB', 'руб.', false], ['BRL', 'R$', true],
+    ['CAD', 'C$', true], ['AUD', 'A$', true], ['NZD', 'NZ$', true], ['JPY', '円', false], ['KRW', '₩', true],
+    ['HKD', 'HK$', true], ['TWD', 'NT$', true], ['SGD', 'S$', true], ['MYR', 'RM', true], ['IDR', 'Rp', true],
+    ['THB', '฿', true], ['VND', '₫', false], ['PHP', '₱', true], ['INR', '₹', true], ['KZT', '₸', false],
+    ['UAH', 'грн', false], ['PLN', 'zł', false], ['CZK', 'Kč', false], ['HUF', 'Ft', false], ['RON', 'lei', false],
+    ['BGN', 'лв', false], ['CHF', 'CHF', true], ['TRY', '₺', true], ['ILS', '₪', true], ['NGN', '₦', true],
+    ['MXN', 'MX$', true], ['CLP', 'CLP$', true], ['COP', 'COP$', true], ['PEN', 'S/', true], ['ARS', 'ARS$', true],
+    ['UYU', 'UYU$', true], ['SEK', 'SEK', false], ['NOK', 'NOK', false], ['DKK', 'DKK', false], ['SAR', 'SAR', true],
+    ['AED', 'AED', true], ['KWD', 'KWD', true], ['BHD', 'BHD', true], ['ZAR', 'ZAR', true], ['EGP', 'EGP', true],
+  ];
+  const EXP: Record<string, number> = { JPY: 0, KRW: 0, CLP: 0, VND: 0, KWD: 3, BHD: 3 };
+  /** 1,234,567 and its fraction written with `group` and `decimal`, in the currency's own decimals. */
+  function written(code: string, group: string, decimal: string): { text: string; minor: number } {
+    const exp = EXP[code] ?? 2;
+    const frac = exp === 0 ? '' : exp === 3 ? '250' : '89';
+    return { text: `1${group}234${group}567${frac ? decimal + frac : ''}`, minor: 1_234_567 * 10 ** exp + (frac ? Number(frac) : 0) };
+  }
+  const rows: [string, string, number, string][] = [];
+  for (const [code, sign, before] of SIGNED) {
+    for (const [group, decimal] of [[',', '.'], ['.', ','], ['\u00a0', ','], ["'", '.']] as const) {
+      const { text, minor } = written(code, group, decimal);
+      rows.push([before ? `${sign}${text}` : `${text} ${sign}`, code, minor, `${code} ${JSON.stringify(group)}`]);
+    }
+  }
+  test.each(rows)('%s → %s %i', (text, code, minor) => {
+    expect(parseMoneyText(text)).toEqual({ minor, currency: code });
+  });
+  test('covers every currency the reader knows', () => {
+    expect(new Set(SIGNED.map(([c]) => c)).size).toBe(SIGNED.length);
+    expect(SIGNED.length).toBeGreaterThanOrEqual(45);
+  });
+  test.each([
+    // The peso family and other dollars with their country's letters: never US dollars.
+    ['CLP$12.990', 12990, 'CLP'],
+    ['CLP$ 12.990', 12990, 'CLP'],
+    ['COP$ 45.900', 45900 * 100, 'COP'],
+    ['MX$1,299.50', 129950, 'MXN'],
+    ['COL$ 1.234.567', 1234567 * 100, 'COP'],
+    ['A$12.99', 1299, 'AUD'],
+    ['NT$1,290', 129000, 'TWD'],
+    ['HK$88.00', 8800, 'HKD'],
+    ['S$15.90', 1590, 'SGD'],
+    ['12.990 CLP', 12990, 'CLP'],
+    ['KWD 1.250', 1250, 'KWD'],
+    ['¥1,234.00', 1234, 'JPY'],
+    ['$12.50', 1250, 'USD'],
+  ])('%s → %i %s', (text, minor, code) => {
+    expect(parseMoneyText(text)).toEqual({ minor, currency: code });
+  });
+});
