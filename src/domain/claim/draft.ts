@@ -256,7 +256,9 @@ function stepDone(id: StepId, d: ClaimDraft, order: Order | null): boolean {
       return d.amount.mode === 'full' || partialInputsPresent(d.amount);
     case 'evidence':
       if (reason === null) return false;
-      return reason.photosRequired ? d.evidence.some(isPhotoOrVideo) : d.evidence.length > 0;
+      // AliExpress requires photos or a video when the goods arrived; for a parcel that never
+      // came evidence is advised, not required (docs/claims.md, "Sources").
+      return reason.photosRequired ? d.evidence.some(isPhotoOrVideo) : true;
     case 'review':
       return false;
   }

@@ -405,6 +405,7 @@ export function EvidenceStep({ draft, update }: StepProps) {
   return (
     <>
       <p class="hint">{t(REASONS[draft.reason].photosRequired ? 'claimui_evidence_intro_photos' : 'claimui_evidence_intro')}</p>
+      {!REASONS[draft.reason].photosRequired && <p class="hint">{t('claimui_evidence_optional')}</p>}
       <fieldset>
         <legend>{t('claimui_evidence_essential')}</legend>
         {essential.map(box)}

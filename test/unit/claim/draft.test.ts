@@ -175,6 +175,17 @@ describe('steps', () => {
     expect(parseDraft({ ...v1, item: null })).toMatchObject({ version: 2, lines: [] });
   });
 
+  it('evidence: required (a photo or video) when the goods arrived, advised but optional when they never came', () => {
+    let received = setReason(emptyDraft(delivered), 'quality');
+    received = setOutcome(setAnswer(received, 'quality_problem', 'peeling paint'), 'refund_only');
+    expect(steps(received, delivered).find((x) => x.id === 'evidence')!.done).toBe(false);
+    let never = setOutcome(setReason(emptyDraft(awaiting), 'no_tracking_info'), 'refund_only');
+    never = { ...never, received: false };
+    expect(never.evidence).toEqual([]);
+    expect(steps(never, awaiting).find((x) => x.id === 'evidence')!.done).toBe(true);
+    expect(nextStep(never, awaiting)).toBe('review');
+  });
+
   it('counts answers of the right type only', () => {
     let d = setReason(emptyDraft(delivered), 'fewer_items');
     d = setAnswer(d, 'quantity_received', 1.5);
