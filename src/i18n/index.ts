@@ -92,9 +92,13 @@ export function createTranslator(messages: Messages, fallback: Messages = {}, lo
   return (key, params) => {
     const template = (params && variant(key, params)) ?? messages[key] ?? fallback[key] ?? key;
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-    );
+    // A value that ends a sentence with its own full stop ("4 сентября 2026 г.") takes the
+    // template's place: never "г..".
+    return template.replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) => {
+      if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+      const value = String(params[name]);
+      return stop && value.endsWith('.') ? value : value + stop;
+    });
   };
 }
 

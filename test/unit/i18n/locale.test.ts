@@ -34,3 +34,13 @@ describe('the UI language', () => {
     expect(catalogueFile('pt_BR')).toBe('_locales/pt_BR/messages.json');
   });
 });
+
+describe('a date that ends a sentence', () => {
+  it('keeps one full stop: the date’s own, never "г.."', async () => {
+    const { createTranslator } = await import('../../../src/i18n');
+    const t = createTranslator({ k: 'Последний день — {date}.', m: 'До {date}: проверьте.' }, {}, 'ru');
+    expect(t('k', { date: '4 сентября 2026 г.' })).toBe('Последний день — 4 сентября 2026 г.');
+    expect(t('k', { date: '2026-09-04' })).toBe('Последний день — 2026-09-04.');
+    expect(t('m', { date: '4 сентября 2026 г.' })).toBe('До 4 сентября 2026 г.: проверьте.');
+  });
+});
