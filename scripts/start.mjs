@@ -4,12 +4,15 @@
 //   npm start                  a window you can use (needs a display)
 //   npm start -- --headless    no display: writes screenshots and says where
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { demoRoutes } from './demo-pages.mjs';
+import { ensureSystemPackages } from './system-deps.mjs';
+
+ensureSystemPackages('start');
 
 const root = resolve(import.meta.dirname, '..');
 const headless = process.argv.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
@@ -22,10 +25,6 @@ if (!process.argv.includes('--no-build')) {
 }
 const ext = join(root, 'dist', 'chrome');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromiumPath)) {
-  console.error(`Chromium not found at ${chromiumPath}. On Debian: sudo apt-get install -y chromium`);
-  process.exit(1);
-}
 
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'buyer-shield-demo-')), {
   executablePath: chromiumPath,

@@ -1,6 +1,10 @@
 // npm test: type-check, lint, unit tests, build, then end-to-end tests in Chromium with the
 // built extension. Stops at the first failing stage and exits non-zero.
 import { spawnSync } from 'node:child_process';
+import { ensureSystemPackages } from './system-deps.mjs';
+
+// Chromium, libfaketime, fonts, unzip: found, installed, or the exact command to run.
+ensureSystemPackages('test');
 
 const stages = [
   ['type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
