@@ -483,9 +483,8 @@ function waitFor(test: () => boolean, timeoutMs: number, signal: AbortSignal): P
   });
 }
 
+/** Where the order stands, as the deadline engine judged it from the one tracking classifier. */
 function trackingSituation(entry: OverlayOrder | null): 'pickup' | 'delivered-unconfirmed' | null {
-  if (!entry) return null;
-  if (entry.deadlines.some((d) => d.kind === 'pickup' && d.applies)) return 'pickup';
-  if (entry.order.deliveredAt && entry.order.status === 'awaiting_delivery') return 'delivered-unconfirmed';
-  return null;
+  const stage = entry?.outlook.stage;
+  return stage === 'at_pickup_point' ? 'pickup' : stage === 'delivered' ? 'delivered-unconfirmed' : null;
 }
