@@ -12,6 +12,7 @@ import { formatMoney } from '../money';
 import { computeAmount } from './amount';
 import { isAnswered, type AnswerValue, type ClaimDraft } from './draft';
 import { chosenLines } from './lines';
+import { dayNumber } from '../dates';
 import { claimFacts, type ClaimFacts } from './facts';
 import { REASONS, questionsFor, type QuestionId } from './reasons';
 import { EVIDENCE_ENGLISH, SENTENCES, englishDate, englishList, fill, sentenceKey, type SentenceId } from './templates';
@@ -43,6 +44,8 @@ export interface ComposedText {
 
 export interface ComposeOptions {
   maxLength?: number;
+  /** The shopper's date: how long ago the last tracking update was is said from it. */
+  today?: string;
   /** Order facts, when the caller knows better than `claimFacts(order)`. */
   facts?: ClaimFacts;
 }
@@ -69,11 +72,15 @@ const DROP: Partial<Record<SentenceId, number>> = {
   delivered: 8,
   tracking_number: 8,
   last_update: 7,
+  last_update_since: 7,
   does_not_work_since: 7,
   package_damaged: 6,
   package_opened: 6,
   counterfeit_review: 5,
-  settle_in_dispute: 5,
+  shipped_on: 7,
+  last_scan: 6,
+  closing_received: 5,
+  closing_not_received: 5,
   greeting: 4,
   thanks: 3,
   note: 1,
@@ -100,8 +107,10 @@ export function cleanValue(v: string, max: number): string {
 }
 
 function sentence(id: SentenceId, params: Record<string, string | number> = {}, optional = false): Candidate | null {
-  const english = fill(SENTENCES[id], params);
-  if (english === null) return null;
+  const filled = fill(SENTENCES[id], params);
+  if (filled === null) return null;
+  // A shortened value ("…") before the sentence's full stop: one mark, never "….".
+  const english = filled.replace(/…\./g, '…');
   return { s: { id, key: sentenceKey(id), english, params, optional }, drop: optional ? (DROP[id] ?? 5) : 0 };
 }
 
@@ -135,7 +144,27 @@ function p(o: Record<string, string | number | undefined>): Record<string, strin
   return out;
 }
 
-function reasonSentences(d: ClaimDraft, facts: ClaimFacts, max: number): (Candidate | null)[] {
+/**
+ * The facts that win a "not received" claim: when it was shipped, when tracking last moved and
+ * how long ago, and where the last scan was.
+ */
+function movementSentences(d: ClaimDraft, facts: ClaimFacts, order: Order, today: string | undefined): (Candidate | null)[] {
+  const answered = typeof d.answers.last_tracking_update === 'string' && isAnswered('last_tracking_update', d.answers.last_tracking_update) ? d.answers.last_tracking_update : null;
+  const last = answered ?? facts.lastTrackingOn;
+  const since = last && today ? dayNumber(today) - dayNumber(last) : null;
+  const place = facts.lastTrackingPlace ? cleanValue(facts.lastTrackingPlace, 60) : '';
+  return [
+    order.shippedOn ? sentence('shipped_on', { date: englishDate(order.shippedOn) }, true) : null,
+    last === null || last === undefined
+      ? null
+      : since !== null && since >= 2
+        ? sentence('last_update_since', { date: englishDate(last), days: since }, true)
+        : sentence('last_update', { date: englishDate(last) }, true),
+    place !== '' && flagNonEnglish(place).length === 0 ? sentence('last_scan', { place }, true) : null,
+  ];
+}
+
+function reasonSentences(d: ClaimDraft, facts: ClaimFacts, order: Order, today: string | undefined, max: number): (Candidate | null)[] {
   const a = d.answers;
   const t = (id: QuestionId) => textAnswer(a[id], max);
   switch (d.reason) {
@@ -169,6 +198,7 @@ function reasonSentences(d: ClaimDraft, facts: ClaimFacts, max: number): (Candid
     case 'counterfeit':
       return [
         first([['counterfeit_brand', p({ brand: t('counterfeit_brand') })], ['counterfeit', {}]]),
+        sentence('counterfeit_how', p({ how: t('counterfeit_how') })),
         sentence('counterfeit_review', {}, true),
       ];
     case 'fewer_items': {
@@ -189,13 +219,16 @@ function reasonSentences(d: ClaimDraft, facts: ClaimFacts, max: number): (Candid
     case 'protection_ending_in_transit':
       return [
         first([['in_transit_dated', p({ date: facts.protectionEndsOn ? englishDate(facts.protectionEndsOn) : undefined })], ['in_transit', {}]]),
-        sentence('last_update', p({ date: dateAnswer(a.last_tracking_update) ?? (facts.lastTrackingOn ? englishDate(facts.lastTrackingOn) : undefined) }), true),
+        ...movementSentences(d, facts, order, today),
         trackingSentence(d, facts, max),
       ];
     case 'returned_to_seller':
       return [first([['returned_dated', p({ date: dateAnswer(a.returned_on) })], ['returned', {}]]), trackingSentence(d, facts, max)];
     case 'no_tracking_info':
-      return [first([['no_tracking_number', p({ tracking: trackingNumber(d, facts, max) })], ['no_tracking', {}]])];
+      return [
+        first([['no_tracking_number', p({ tracking: trackingNumber(d, facts, max) })], ['no_tracking', {}]]),
+        order.shippedOn ? sentence('shipped_on', { date: englishDate(order.shippedOn) }, true) : null,
+      ];
     case 'customs_duty_too_high':
       return [first([['customs', p({ duty: t('duty_amount') })], ['customs_generic', {}]]), trackingSentence(d, facts, max)];
     case 'wrong_address':
@@ -217,7 +250,10 @@ function outcomeSentence(d: ClaimDraft, order: Order, problems: string[]): Candi
   if (!res.ok) problems.push(res.error);
   const full = d.amount.mode === 'full' || (res.ok && res.full);
   const base = d.outcome === 'refund_only' ? (full ? 'refund_full' : 'refund_partial') : full ? 'return_full' : 'return_partial';
-  if (res.ok) return sentence(base, { amount: formatMoney(res.amount, 'en') });
+  // A partial refund for goods that arrived: say the shopper keeps them (the usual deal).
+  // (Not for fewer items: there the refund is for the pieces that never came.)
+  const keep = base === 'refund_partial' && d.received === true && d.reason !== 'fewer_items';
+  if (res.ok) return sentence(keep ? 'refund_partial_keep' : base, { amount: formatMoney(res.amount, 'en') });
   return sentence(`${base}_no_amount`);
 }
 
@@ -255,7 +291,7 @@ function itemsSentence(d: ClaimDraft, order: Order, max: number): Candidate | nu
   return sentence('items', { items: englishList(parts) }, true);
 }
 
-function candidates(d: ClaimDraft, order: Order, facts: ClaimFacts, max: number, problems: string[]): Candidate[] {
+function candidates(d: ClaimDraft, order: Order, facts: ClaimFacts, today: string | undefined, max: number, problems: string[]): Candidate[] {
   const itemSentence = itemsSentence(d, order, max);
   const note = cleanValue(d.note, 2000);
   const list: (Candidate | null)[] = [
@@ -263,11 +299,12 @@ function candidates(d: ClaimDraft, order: Order, facts: ClaimFacts, max: number,
     first([['intro_dated', p({ order: order.orderId, date: order.placedOn ? englishDate(order.placedOn) : undefined })], ['intro', { order: order.orderId }]]),
     itemSentence,
     d.received === true && facts.deliveredOn ? sentence('delivered', { date: englishDate(facts.deliveredOn) }, true) : null,
-    ...reasonSentences(d, facts, max),
+    ...reasonSentences(d, facts, order, today, max),
     note === '' ? null : sentence('note', { note: /[.!?…]$/u.test(note) ? note : `${note}.` }, true),
     evidenceSentence(d),
     outcomeSentence(d, order, problems),
-    sentence('settle_in_dispute', {}, true),
+    // A closing that fits: nothing to "confirm" or "return" for a parcel that never came.
+    sentence(d.received === false ? 'closing_not_received' : 'closing_received', {}, true),
     sentence('thanks', {}, true),
   ];
   return list.filter((c): c is Candidate => c !== null);
@@ -307,7 +344,7 @@ export function composeClaim(d: ClaimDraft, order: Order, opts: ComposeOptions =
   // Shorter renderings of the shopper's answers if dropping optional sentences is not enough.
   for (const answerMax of [140, 70, 35]) {
     problems = readiness(d);
-    kept = candidates(d, order, facts, answerMax, problems);
+    kept = candidates(d, order, facts, opts.today, answerMax, problems);
     const all = kept;
     const byDrop = kept.filter((c) => c.drop > 0).sort((x, y) => y.drop - x.drop);
     const dropped: Candidate[] = [];

@@ -49,6 +49,7 @@ export const QUESTION_IDS = [
   'fault_since',
   'quality_problem',
   'counterfeit_brand',
+  'counterfeit_how',
   'quantity_ordered',
   'quantity_received',
   'damage',
@@ -87,6 +88,7 @@ export const QUESTION_TYPES: Readonly<Record<QuestionId, AnswerType>> = {
   fault_since: 'date',
   quality_problem: 'text',
   counterfeit_brand: 'text',
+  counterfeit_how: 'text',
   quantity_ordered: 'count',
   quantity_received: 'count',
   damage: 'text',
@@ -213,7 +215,8 @@ const RECEIVED_SPECS: Record<ReceivedReasonId, ReasonSpec> = {
   },
   counterfeit: {
     goesToAliExpress: true,
-    questions: [q('counterfeit_brand', false)],
+    // How the shopper knows (serial check, hologram, a genuine one beside it): a claim, not a bare assertion.
+    questions: [q('counterfeit_brand', false), q('counterfeit_how', true)],
     evidence: [ev('photo_logos', true), ev('screenshot_listing', true), chat],
   },
   fewer_items: {

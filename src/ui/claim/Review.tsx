@@ -3,6 +3,7 @@
  * text with a character counter, a hint for text in another language, "Copy", and the link
  * to AliExpress's dispute page for the order.
  */
+import { localDateOf } from '../../domain/dates';
 import { useState } from 'preact/hooks';
 import { disputeStartUrl } from '../../aliexpress/dispute-url';
 import { computeAmount, type AmountErrorKey } from '../../domain/claim/amount';
@@ -43,7 +44,7 @@ export interface ReviewProps {
 export function Review({ draft, order, facts, edited, update, setEdited, onMarkDispute }: ReviewProps) {
   const { t, lang } = useLocale();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const composed = composeClaim(draft, order, { facts });
+  const composed = composeClaim(draft, order, { facts, today: localDateOf(Date.now()) });
   const amount = computeAmount(draft.amount, order, { lines: draft.lines, locale: lang });
   const text = edited ? edited.text : composed.text;
   const stale = edited !== null && edited.base !== composed.text;

@@ -21,6 +21,7 @@ const ANSWERS: Record<QuestionId, AnswerValue> = {
   fault_since: '2026-08-30',
   quality_problem: 'the seams are open and the paint is peeling',
   counterfeit_brand: 'Sony',
+  counterfeit_how: 'the serial number fails the check on the Sony website and there is no hologram',
   quantity_ordered: 4,
   quantity_received: 3,
   damage: 'the case is cracked and the lid is broken',
@@ -124,7 +125,15 @@ describe('composeClaim for every reason × received × outcome × amount mode ×
     // the reason's own sentence with the shopper's facts is there, not the generic fallback
     expect(c.sentences.some((s) => s.id.endsWith('_generic'))).toBe(false);
     expect(c.sentences.map((s) => s.id)).toContain(
-      mode === 'full' ? (outcome === 'refund_only' ? 'refund_full' : 'return_full') : outcome === 'refund_only' ? 'refund_partial' : 'return_partial',
+      mode === 'full'
+        ? outcome === 'refund_only'
+          ? 'refund_full'
+          : 'return_full'
+        : outcome === 'refund_only'
+          ? REASONS[reason].received && reason !== 'fewer_items'
+            ? 'refund_partial_keep'
+            : 'refund_partial'
+          : 'return_partial',
     );
   });
 });
@@ -159,7 +168,7 @@ describe('claims about one item of several', () => {
     const subKind = REASONS[reason].subKinds.length > 0 ? 'colour' : null;
     const d = { ...draftFor(order, reason, subKind, outcome, mode), lines: c.lines.map((l) => ({ ...l })) };
     const claim = composeClaim(d, order);
-    const asked = claim.sentences.find((s) => /^(refund|return)_(full|partial)$/.test(s.id));
+    const asked = claim.sentences.find((s) => /^(refund|return)_(full|partial)(_keep)?$/.test(s.id));
     expect(claim.problems).toEqual([]);
     // The amount asked never exceeds what was paid for the chosen items.
     const amount = Number(String(asked?.params['amount']).replace(/[^0-9]/g, ''));
@@ -172,6 +181,30 @@ describe('claims about one item of several', () => {
     expect(claim.text).not.toMatch(/…\.|\.\./);
     expect(misspelt(claim.text)).toEqual([]);
     expect(claim.length).toBeLessThanOrEqual(CLAIM_MAX_LENGTH);
+  });
+});
+
+describe('the facts that win', () => {
+  it('not received: shipped on, the last movement and how long ago, the last scan', () => {
+    const base = orderIn('USD', false);
+    const order = { ...base, tracking: [{ number: 'LP00123456789012', carrier: null, events: [{ ...TRANSIT_EVENT, place: 'Guangzhou sorting center' }] }] };
+    const d = { ...draftFor(order, 'protection_ending_in_transit', null, 'refund_only', 'full'), answers: {} };
+    const c = composeClaim(d, order, { today: '2026-09-15' });
+    expect(c.text).toContain('The seller shipped it on Aug 5, 2026.');
+    expect(c.text).toContain('The last tracking update was on Aug 10, 2026, 36 days ago.');
+    expect(c.text).toContain('The last scan was at Guangzhou sorting center.');
+    expect(c.text).toContain('Please refund me through this dispute.');
+    expect(c.text).not.toMatch(/confirm receipt|return the item/);
+    // Without today, no "days ago".
+    expect(composeClaim(d, order).text).toContain('The last tracking update was on Aug 10, 2026.');
+  });
+
+  it('counterfeit: how the shopper knows, in the text; a partial refund for goods kept says so', () => {
+    const order = orderIn('USD', true);
+    const fake = composeClaim(draftFor(order, 'counterfeit', null, 'refund_only', 'full'), order);
+    expect(fake.text).toContain('I can tell it is not genuine: the serial number fails the check on the Sony website and there is no hologram.');
+    const partial = composeClaim(draftFor(order, 'quality', null, 'refund_only', 'partial'), order);
+    expect(partial.text).toMatch(/I ask for a partial refund of \$\d+\.\d\d and will keep the item\./);
   });
 });
 
@@ -188,7 +221,7 @@ describe('composeClaim details', () => {
         'The color is not as described: I ordered navy blue but received light gray. ' +
         'I have attached a daylight photo of the color, a screenshot of the listing, photos of the item as received and screenshots of my chat with the seller. ' +
         'I ask for a full refund of $50.00. ' +
-        'Please settle this through the dispute; I will not confirm receipt or close the dispute before the refund is made. ' +
+        'Please resolve this through the dispute. ' +
         'Thank you.',
     );
     const colour = c.sentences.find((s) => s.id === 'nad_colour')!;
@@ -209,16 +242,16 @@ describe('composeClaim details', () => {
     expect(c.length).toBeLessThanOrEqual(1000);
     expect(c.problems).toEqual(['claim_problem_note_dropped']);
     // with the long note gone, the optional sentences dropped before it come back
-    expect(c.sentences.map((s) => s.id)).toEqual(['greeting', 'intro_dated', 'item_all_quantity', 'delivered', 'nad_colour', 'evidence', 'refund_full', 'settle_in_dispute', 'thanks']);
+    expect(c.sentences.map((s) => s.id)).toEqual(['greeting', 'intro_dated', 'item_all_quantity', 'delivered', 'nad_colour', 'evidence', 'refund_full', 'closing_received', 'thanks']);
     const short = composeClaim(setNote(base, 'The seller did not answer my messages'), order);
     expect(short.sentences.find((s) => s.id === 'note')!.english).toBe('The seller did not answer my messages.');
     // with a medium note, the least useful optional sentences go first
-    const medium = composeClaim(setNote(base, 'I contacted the seller twice and got no answer about the wrong color, although I sent photos of it. '.repeat(2).trim()), order, { maxLength: 700 });
+    const medium = composeClaim(setNote(base, 'I contacted the seller twice and got no answer about the wrong color, although I sent photos of it. '.repeat(2).trim()), order, { maxLength: 620 });
     const ids = medium.sentences.map((s) => s.id);
     expect(ids).toContain('note');
     expect(ids).not.toContain('item_all_quantity');
     expect(ids).not.toContain('delivered');
-    expect(medium.length).toBeLessThanOrEqual(700);
+    expect(medium.length).toBeLessThanOrEqual(620);
   });
 
   it('shortens very long answers at a word and never cuts a sentence', () => {
@@ -226,7 +259,8 @@ describe('composeClaim details', () => {
     const d = { ...base, answers: { ...base.answers, ordered_colour: long, received_colour: long } };
     const c = composeClaim(d, order);
     expect(c.length).toBeLessThanOrEqual(1000);
-    expect(c.sentences.find((s) => s.id === 'nad_colour')!.english).toMatch(/^The color is not as described: I ordered (extremely )+extremely… but received (extremely )+extremely…\.$/);
+    expect(c.sentences.find((s) => s.id === 'nad_colour')!.english).toMatch(/^The color is not as described: I ordered (extremely )+extremely… but received (extremely )+extremely…$/);
+    expect(c.text).not.toContain('….');
     expect(c.problems).toEqual([]);
   });
 
@@ -261,7 +295,7 @@ describe('composeClaim details', () => {
   it('reports what is missing in an empty draft, still with no placeholder', () => {
     const c = composeClaim(emptyDraft(order), order);
     expect(c.problems).toEqual(['claim_problem_no_reason']);
-    expect(c.text).toBe('Hello, I am writing about order 8201234567890123, placed on Aug 3, 2026. My claim is about all 4 pieces of “Wireless earbuds with charging case” I ordered. The parcel was delivered on Aug 28, 2026. Please settle this through the dispute; I will not confirm receipt or close the dispute before the refund is made. Thank you.');
+    expect(c.text).toBe('Hello, I am writing about order 8201234567890123, placed on Aug 3, 2026. My claim is about all 4 pieces of “Wireless earbuds with charging case” I ordered. The parcel was delivered on Aug 28, 2026. Please resolve this through the dispute. Thank you.');
   });
 
   it('reports an amount error by its key and asks without an amount', () => {
