@@ -57,7 +57,8 @@ export type Translate = (key: string, params?: Params) => string;
 
 /** Suffix of a plural variant: `key__one`, `key__few`… (CLDR categories of the language). */
 export const PLURAL_SEPARATOR = '__';
-const PLURAL_PARAMS = ['count', 'days'] as const;
+/** The params a message's noun agrees with, in this order: the first number among them picks the form. */
+const PLURAL_PARAMS = ['count', 'days', 'rule_days', 'ordered', 'quantity'] as const;
 
 /**
  * One Intl.PluralRules per language for every translator: a new translator is made for each
@@ -75,8 +76,8 @@ function pluralRules(locale: string): Intl.PluralRules {
 
 /**
  * A translator over `messages`, falling back to English for a missing key and to the key
- * itself (never an empty string) when both lack it. Placeholders are `{name}`. When a `count`
- * or `days` param is given and the language has a variant for its plural category
+ * itself (never an empty string) when both lack it. Placeholders are `{name}`. When a `count`,
+ * `days`, `rule_days`, `ordered` or `quantity` param is given and the language has a variant for its plural category
  * (`key__one`, `key__few`, … by Intl.PluralRules), the variant is used; the plain key is
  * the general ("other") form every catalogue must have.
  */

@@ -6,7 +6,9 @@ import { SENTENCES } from '../../../src/domain/claim/templates';
 import { placeholdersOf } from '../../../src/i18n';
 
 const root = join(__dirname, '../../..');
-const load = (lang: string) => JSON.parse(readFileSync(join(root, `src/i18n/catalogue/${lang}/claim.json`), 'utf8')) as Record<string, string>;
+/** Base keys only; plural variants (`key__one`) are per language and checked in test/unit/i18n/plurals.test.ts. */
+const load = (lang: string) =>
+  Object.fromEntries(Object.entries(JSON.parse(readFileSync(join(root, `src/i18n/catalogue/${lang}/claim.json`), 'utf8')) as Record<string, string>).filter(([k]) => !k.includes('__')));
 const en = load('en');
 const he = load('he');
 
