@@ -27,6 +27,16 @@ export function toMajor(m: Money): number {
   return m.minor / 10 ** currencyExponent(m.currency);
 }
 
+/**
+ * The amount as a plain decimal for a spreadsheet: the currency's own number of decimals, no
+ * grouping, `decimal` as the mark ("1234.50", "1234,50", "12990" for pesos).
+ */
+export function plainAmount(m: Money, decimal = '.'): string {
+  const exp = currencyExponent(m.currency);
+  const digits = String(m.minor).padStart(exp + 1, '0');
+  return exp === 0 ? digits : `${digits.slice(0, -exp)}${decimal}${digits.slice(-exp)}`;
+}
+
 /** Formatters by language and currency (src/lib/intl-cache.ts). */
 const moneyFormatters = new Map<string, Intl.NumberFormat | null>();
 

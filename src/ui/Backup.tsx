@@ -2,12 +2,14 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Backup } from '../domain/backup';
 import { ask } from './messaging';
-import { useT } from './locale';
+import { useLocale } from './locale';
+import { rankOrders, rulesOfSettings } from './dashboard/model';
+import { ordersTable } from '../domain/orders-table';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
-function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(filename: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -16,7 +18,7 @@ function download(filename: string, text: string): void {
 }
 
 export function BackupButtons() {
-  const t = useT();
+  const { t, lang, settings } = useLocale();
   const [status, setStatus] = useState<Status>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -26,6 +28,16 @@ export function BackupButtons() {
     const stamp = reply.value.exportedAt.slice(0, 10);
     download(`buyer-shield-backup-${stamp}.json`, JSON.stringify(reply.value, null, 2));
     setStatus({ kind: 'ok', text: t('backup_exported', { count: reply.value.orders.length }) });
+  };
+
+  /** Every order, one row per item, for a spreadsheet in the shopper's locale (the writer is loaded only now). */
+  const onCsv = async () => {
+    const reply = await ask<Backup>({ type: 'ui/export-backup' });
+    if (!reply.ok) return setStatus({ kind: 'error', text: t('backup_export_failed') });
+    const { ordersCsv } = await import('./csv');
+    const rows = ordersTable(rankOrders(reply.value.orders, rulesOfSettings(settings)));
+    download(`buyer-shield-orders-${reply.value.exportedAt.slice(0, 10)}.csv`, ordersCsv(rows, t, lang), 'text/csv;charset=utf-8');
+    setStatus({ kind: 'ok', text: t('backup_csv_exported', { count: reply.value.orders.length }) });
   };
 
   const onFile = async (file: File | undefined) => {
@@ -41,6 +53,9 @@ export function BackupButtons() {
     <div class="backup">
       <button type="button" onClick={() => void onExport()}>
         {t('backup_export')}
+      </button>
+      <button type="button" onClick={() => void onCsv()}>
+        {t('backup_export_csv')}
       </button>
       <button type="button" onClick={() => input.current?.click()}>
         {t('backup_import')}

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';
 import { ACS, LIST_API, ORDER_LIST, ORDER_LIST_URL, fixtureJson, fixtureText, gateway, html, orderListPage } from './pages';
@@ -71,13 +72,36 @@ describe('foundation slice', () => {
     await popup.close();
   });
 
+  it('exports the orders for a spreadsheet, from the popup menu and from the options page', async () => {
+    const popup = await h.openPopup();
+    await popup.getByText('Menu').click();
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export orders for a spreadsheet (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^buyer-shield-orders-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = join(mkdtempSync(join(tmpdir(), 'bs-csv-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = Papa.parse<string[]>(text.slice(1), { delimiter: ',' }).data;
+    expect(rows[0]?.slice(0, 3)).toEqual(['Order number', 'Order date', 'Store']);
+    // One row per item: the list has 10 orders, one of them with two items.
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(LIST_IDS));
+    expect(rows.length - 1).toBe(11);
+    expect(rows.slice(1).every((r) => r[8] === 'BRL' && /^\d+\.\d\d$/.test(r[7] ?? ''))).toBe(true);
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'spreadsheet' }).textContent()).toBe('Saved a spreadsheet of 10 orders.');
+    await popup.close();
+    const options = await h.openOptions();
+    const [again] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export orders for a spreadsheet (CSV)' }).click()]);
+    expect(again.suggestedFilename()).toMatch(/\.csv$/);
+    await options.close();
+  });
+
   it('imports the backup into a fresh profile, and a corrupt file changes nothing', async () => {
     const fresh = await launch();
     try {
       expect(Object.keys(await fresh.orders())).toHaveLength(0);
       const options = await fresh.openOptions();
       await options.locator('input[type=file]').setInputFiles(backupPath);
-      await expect.poll(() => options.getByRole('status').textContent()).toBe('Restored 10 of 10 orders from the backup.');
+      await expect.poll(() => options.getByRole('status').textContent()).toBe('Restored 10 orders from the backup (of 10).');
       expect(Object.keys(await fresh.orders()).sort()).toEqual(LIST_IDS);
       const before = await fresh.storage();
 

@@ -174,7 +174,7 @@ describe('the extension sends nothing', () => {
     await claim.locator('#step-title').waitFor();
     const options = await h.openOptions();
     await options.locator('input[type=file]').setInputFiles(file);
-    await expect.poll(() => options.getByRole('status').first().textContent()).toMatch(/Restored \d+ of 10 orders/);
+    await expect.poll(() => options.getByRole('status').first().textContent()).toMatch(/Restored \d+ orders? from the backup \(of 10\)/);
 
     await new Promise((r) => setTimeout(r, 1500));
     for (const p of [list, detail, tracking, popup, claim, options]) await p.close();
@@ -257,7 +257,7 @@ describe('page strings are data', () => {
     writeFileSync(file, JSON.stringify({ format: 'buyer-shield-backup', version: 1, exportedAt: new Date().toISOString(), orders: [hostile], settings: {} }));
     const options = await h.openOptions();
     await options.locator('input[type=file]').setInputFiles(file);
-    await expect.poll(() => options.getByRole('status').first().textContent()).toBe('Restored 1 of 1 orders from the backup.');
+    await expect.poll(() => options.getByRole('status').first().textContent()).toBe('Restored 1 order from the backup (of 1).');
     await options.close();
 
     const popup = await h.openPopup();

@@ -5,7 +5,7 @@
  */
 import { classifyTrackingEvent } from '../../aliexpress/tracking-class';
 import { localDateOf } from '../../domain/dates';
-import { assessOrder, isNoDeliveryDateUnknown, mostUrgent, sortOrdersByUrgency, type ComputedDeadline } from '../../domain/deadlines/engine';
+import { assessOrder, isNoDeliveryDateUnknown, mostUrgent, sortOrdersByUrgency, type ComputedDeadline, type RankedOrder } from '../../domain/deadlines/engine';
 import type { Rules } from '../../domain/deadlines/rules';
 import type { CalendarDate, Order } from '../../domain/order';
 import { outlookOf, summarise, type OrderSummary, type Outlook } from '../../domain/summary';
@@ -50,7 +50,12 @@ export function toRows(summaries: readonly OrderSummary[]): DashboardRow[] {
  * the page itself when there is no usable index yet.
  */
 export function buildRows(orders: readonly Order[], rules: Rules, today: CalendarDate = localDateOf(Date.now())): DashboardRow[] {
-  return toRows(sortOrdersByUrgency(orders, rules, today, () => FACTS).map((r) => summarise(r, rules)));
+  return toRows(rankOrders(orders, rules, today).map((r) => summarise(r, rules)));
+}
+
+/** Orders with their deadlines, most urgent first, tracking read by the AliExpress classifier. */
+export function rankOrders(orders: readonly Order[], rules: Rules, today: CalendarDate = localDateOf(Date.now())): RankedOrder[] {
+  return sortOrdersByUrgency(orders, rules, today, () => FACTS);
 }
 
 /** Every deadline of one order, for its own view. */

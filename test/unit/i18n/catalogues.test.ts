@@ -15,7 +15,12 @@ const base = (m: Record<string, string>) => Object.fromEntries(Object.entries(m)
 const catalogues = new Map([...all].map(([l, m]) => [l, base(m)]));
 const en = catalogues.get('en') ?? {};
 /** Words that are the same in a language as in English (checked by a native speaker's eye). */
-const SAME_IN: Record<string, string[]> = { es: ['claimui_no'] };
+const SAME_IN: Record<string, string[]> = {
+  es: ['claimui_no'],
+  nl: ['backup_column_variant', 'backup_column_status'],
+  pt_BR: ['backup_column_item', 'backup_column_status'],
+  de: ['backup_column_status'],
+};
 
 /** Values that are the same in every language: brand and product names, or nothing but placeholders and symbols. */
 const SAME_EVERYWHERE = new Set(['common_app_name']);

@@ -18,6 +18,7 @@ const NUMBERS = [0, 1, 2, 3, 5, 11, 21, 101];
 const COUNTED: Record<string, { param: string; min?: number }> = {
   backup_exported: { param: 'count' },
   backup_imported: { param: 'count' },
+  backup_csv_exported: { param: 'count' },
   claim_check_use_in_transit_reason: { param: 'count' },
   claim_sentence_reply_extend_request: { param: 'days' },
   claim_sentence_item_all_quantity: { param: 'quantity', min: 2 },
