@@ -1,26 +1,7 @@
 // Draws the toolbar icons (a shield with a check) as PNGs into public/icons. Run once after
-// changing the drawing; the PNGs are committed. No image library needed: PNG is zlib + CRC.
+// changing the drawing; the PNGs are committed. Encoded with pngjs (a maintained PNG library).
 import { writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc = (buf) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-const chunk = (type, data) => {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type), data]);
-  const c = Buffer.alloc(4);
-  c.writeUInt32BE(crc(td));
-  return Buffer.concat([len, td, c]);
-};
+import { PNG } from 'pngjs';
 
 function inShield(x, y) {
   // Unit square coordinates; a shield: flat top, straight sides, pointed bottom.
@@ -39,10 +20,9 @@ function onCheck(x, y, w) {
 }
 
 function icon(size) {
-  const rows = [];
+  const png = new PNG({ width: size, height: size });
   const ss = 4;
   for (let py = 0; py < size; py++) {
-    const row = [0];
     for (let px = 0; px < size; px++) {
       let shield = 0, check = 0;
       for (let sy = 0; sy < ss; sy++)
@@ -55,20 +35,14 @@ function icon(size) {
         }
       const a = shield / (ss * ss), c = shield ? check / shield : 0;
       // #0b5fff shield, white check.
-      row.push(Math.round(11 + (255 - 11) * c), Math.round(95 + (255 - 95) * c), 255, Math.round(255 * a));
+      const i = (py * size + px) * 4;
+      png.data[i] = Math.round(11 + (255 - 11) * c);
+      png.data[i + 1] = Math.round(95 + (255 - 95) * c);
+      png.data[i + 2] = 255;
+      png.data[i + 3] = Math.round(255 * a);
     }
-    rows.push(Buffer.from(row));
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return PNG.sync.write(png);
 }
 for (const size of [16, 32, 48, 96, 128]) writeFileSync(`public/icons/icon-${size}.png`, icon(size));
 console.log('icons written to public/icons');
