@@ -98,6 +98,8 @@ export function badgeRow(t: Translate, lang: string, dir: string, entry: Overlay
     };
     slot.addEventListener('mouseenter', fill);
     slot.addEventListener('focusin', fill);
+    const parcels = outlook?.parcels;
+    if (parcels && parcels.count > 1) slot.append(` · ${t('deadline_parcels', { count: parcels.count, delivered: parcels.delivered })}`);
     const since = outlook?.deliveredOn;
     if (since) {
       const key = outlook.stage === 'at_pickup_point' ? 'deadline_pickup_prompt' : 'deadline_delivered_prompt';

@@ -41,6 +41,7 @@ export interface OrderSummary {
   deliveredOn: CalendarDate | null;
   endedOn: CalendarDate | null;
   unknown: DeadlineKind[];
+  parcels: { count: number; delivered: number };
   needsAction: boolean;
   inTransit: boolean;
   completed: boolean;
@@ -65,10 +66,11 @@ export interface Outlook {
   deliveredOn: CalendarDate | null;
   endedOn: CalendarDate | null;
   unknown: DeadlineKind[];
+  parcels: { count: number; delivered: number };
 }
 
 export function outlookOf(r: Assessment): Outlook {
-  return { stage: r.stage, deliveredOn: r.deliveredOn, endedOn: r.endedOn, unknown: r.unknown };
+  return { stage: r.stage, deliveredOn: r.deliveredOn, endedOn: r.endedOn, unknown: r.unknown, parcels: r.parcels };
 }
 
 export type SummaryFlags = Pick<OrderSummary, 'needsAction' | 'inTransit' | 'completed' | 'inDispute'>;

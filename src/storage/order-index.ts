@@ -51,6 +51,7 @@ export const OrderSummarySchema = lazySchema(() => z.object({
   deliveredOn: z.nullable(CalendarDateSchema),
   endedOn: z.nullable(CalendarDateSchema),
   unknown: z.array(z.enum(DEADLINE_KINDS)).check(z.maxLength(DEADLINE_KINDS.length)),
+  parcels: z.object({ count: z.int().check(z.gte(0), z.lte(20)), delivered: z.int().check(z.gte(0), z.lte(20)) }),
   needsAction: z.boolean(),
   inTransit: z.boolean(),
   completed: z.boolean(),

@@ -24,6 +24,7 @@ import {
   html,
   orderListPage,
   trackingDeliveredDaysAgo,
+  trackingTwoParcels,
   trackingPage,
 } from './pages';
 
@@ -103,5 +104,43 @@ describe('a date to act by once tracking says delivered', () => {
     const ended = popup.locator('li.order', { hasText: `#${COMPLETED}` });
     expect(await ended.innerText()).toContain('Protection ended on Oct 13, 2026');
     await h.screenshot(popup, 'deadlines-popup');
+  });
+});
+
+describe('an order shipped in two parcels', () => {
+  it('keeps both parcels, is not delivered until both are, and says "2 parcels, 1 delivered" on the badge and in the popup', async () => {
+    const h = await launch();
+    try {
+      await h.routeAliExpress({
+        [ORDER_LIST]: html(orderListPage('xhr')),
+        [TRACKING_PAGE]: html(trackingPage()),
+        [ACS]: gateway({ [LIST_API]: fixtureText('order-list.2026-09.json'), [TRACKING_API]: trackingTwoParcels() }),
+      });
+      const list = await h.context.newPage();
+      await list.goto(ORDER_LIST_URL);
+      await waitUntil(async () => Object.keys(await h.orders()).length, (n) => n === 10, 15_000, 'orders');
+      const tracking = await h.context.newPage();
+      await tracking.goto(`https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=${DELIVERED}`);
+      const stored = await waitUntil(
+        async () => (await h.orders())[DELIVERED] as { tracking: { number: string }[]; deliveredAt?: string | null } | undefined,
+        (o) => (o?.tracking.length ?? 0) === 2,
+        15_000,
+        'two parcels stored',
+      );
+      expect(stored!.tracking.map((p) => p.number).sort()).toEqual(['AA000000000BR', 'LP00000000000002']);
+      expect(stored!.deliveredAt ?? null).toBeNull();
+      await tracking.close();
+      await list.reload();
+      await expect.poll(() => badgeText(list, DELIVERED), { timeout: 15_000 }).toContain('2 parcels, 1 delivered');
+      const popup = await h.openPopup(`?view=order&order=${DELIVERED}`);
+      await popup.setViewportSize({ width: 420, height: 900 });
+      await expect.poll(() => popup.locator('body').innerText(), { timeout: 15_000 }).toContain('2 parcels, 1 delivered');
+      const body = await popup.locator('body').innerText();
+      expect(body).toContain('AA000000000BR');
+      expect(body).toContain('LP00000000000002');
+      await h.screenshot(popup, 'deadlines-two-parcels');
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -159,3 +159,20 @@ export function trackingDeliveredDaysAgo(daysAgo: number, now = Date.now()): str
   for (const e of events) if (typeof e.time === 'number') e.time += shift;
   return JSON.stringify(d);
 }
+
+/**
+ * An order shipped in two parcels: the real capture's delivered parcel, and a second one still
+ * on its way (the same route up to the local carrier, another tracking number).
+ */
+export function trackingTwoParcels(): string {
+  type Line = { mailNo?: string; originMailNo?: string; detailList: { trackingPrimaryCode?: string }[] };
+  const d = fixtureJson<{ data: { module: { trackingDetailLineList: Line[] } } }>('tracking.2026-09.json');
+  const lines = d.data.module.trackingDetailLineList;
+  const first = lines[0]!;
+  const second: Line = JSON.parse(JSON.stringify(first)) as Line;
+  second.mailNo = 'LP00000000000002';
+  second.originMailNo = 'LP00000000000002';
+  second.detailList = second.detailList.filter((e) => e.trackingPrimaryCode !== 'AE_GTMS_SIGNED' && e.trackingPrimaryCode !== 'AE_GTMS_DELIVERING');
+  lines.push(second);
+  return JSON.stringify(d);
+}

@@ -29,6 +29,7 @@ export const ACTION_KEYS = [
   'open_not_received_dispute_now',
   'ask_extension_or_dispute',
   'ask_extension_or_dispute_now',
+  'not_received_date_passed',
   'pick_up_parcel',
   'answer_seller',
   'collect_coupon',
@@ -173,6 +174,8 @@ interface Situation {
   moving: boolean;
   /** The day a refund was granted (cancelled after payment, a dispute refunding), or null. */
   refundFrom: number | null;
+  /** Parcels with tracking events, and how many of them are delivered. */
+  parcels: { count: number; delivered: number };
 }
 
 /** Local day number of an ISO instant, or null. */
@@ -284,6 +287,7 @@ function situationOf(order: Order, rules: Rules, todayDay: number, facts: Deadli
     disputeStage: dispute?.stage ?? 'unknown',
     moving,
     refundFrom,
+    parcels: { count: track.parcels, delivered: track.deliveredParcels },
   };
 }
 
@@ -458,6 +462,8 @@ export interface Assessment {
   endedOn: CalendarDate | null;
   /** Deadlines no page has told and no rule can estimate (`unknownKinds`). */
   unknown: DeadlineKind[];
+  /** Parcels with tracking events and how many are delivered ("2 parcels, 1 delivered"). */
+  parcels: { count: number; delivered: number };
 }
 
 export function assessOrder(order: Order, rules: Rules, today: CalendarDate, facts: DeadlineFacts = EMPTY_FACTS): Assessment {
@@ -498,8 +504,10 @@ export function assessOrder(order: Order, rules: Rules, today: CalendarDate, fac
     let action = v.action;
     if (action === 'open_not_received_dispute' || action === 'ask_extension_or_dispute') {
       const from = c.dueDay - rules.disputeEarliestDaysBefore;
-      // Once the window has opened, the advice is "now", never a range already begun or past.
-      if (todayDay >= from) action = action === 'open_not_received_dispute' ? 'open_not_received_dispute_now' : 'ask_extension_or_dispute_now';
+      // Once the window has opened, the advice is "now", never a range already begun or past;
+      // once the date itself has passed, what is left to try.
+      if (todayDay > c.dueDay) action = 'not_received_date_passed';
+      else if (todayDay >= from) action = action === 'open_not_received_dispute' ? 'open_not_received_dispute_now' : 'ask_extension_or_dispute_now';
       else {
         params.from = dateOfDay(from);
         params.by = dateOfDay(c.dueDay - rules.disputeLatestDaysBefore);
@@ -537,6 +545,7 @@ export function assessOrder(order: Order, rules: Rules, today: CalendarDate, fac
     deliveredOn: arrived === null ? null : dateOfDay(arrived),
     endedOn: unknown.length === 0 ? protectionEndedOn(out, s.stage) : null,
     unknown,
+    parcels: s.parcels,
   };
 }
 

@@ -132,6 +132,7 @@ function OrderRow({ row, onOpen }: { row: DashboardRow; onOpen: (orderId: string
         </span>
         <span class="order-foot">
           <bdi class="order-id" dir="ltr">#{row.orderId}</bdi>
+          {row.parcels.count > 1 && <span class="parcels">{t('deadline_parcels', { count: row.parcels.count, delivered: row.parcels.delivered })}</span>}
           {row.total && <bdi class="total">{formatMoney(row.total, lang)}</bdi>}
         </span>
       </a>

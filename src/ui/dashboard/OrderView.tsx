@@ -158,6 +158,7 @@ export function OrderView({ row, onClaim }: { row: OrderDetail; onClaim: (orderI
 
       <section aria-labelledby="deadlines-title">
         <h3 id="deadlines-title">{t('popup_deadlines_title')}</h3>
+        {row.outlook.parcels.count > 1 && <p class="parcels">{t('deadline_parcels', { count: row.outlook.parcels.count, delivered: row.outlook.parcels.delivered })}</p>}
         {row.outlook.deliveredOn && (
           <p class="warning delivered-prompt">
             {t(row.outlook.stage === 'at_pickup_point' ? 'deadline_pickup_prompt' : 'deadline_delivered_prompt', { date: formatCalendarDate(row.outlook.deliveredOn, lang) })}

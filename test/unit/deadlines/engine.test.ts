@@ -84,6 +84,8 @@ describe('refund if not delivered', () => {
       expect(now.params).not.toHaveProperty('from');
       expect(now.params).not.toHaveProperty('by');
     }
+    // Once the date itself has passed: what is left to try, never "now, the last day is …".
+    expect(computeDeadlines(order, R, '2026-09-16')[0]).toMatchObject({ action: 'not_received_date_passed', remind: false });
   });
   it('asks for an extension when tracking moved recently, a dispute when it stalled for weeks', () => {
     const moving = makeOrder({

@@ -38,6 +38,7 @@ const COUNTED: Record<string, { param: string; min?: number }> = {
   deadline_notify_title: { param: 'days' },
   deadline_notify_summary_body_missed: { param: 'count' },
   overlay_known_orders: { param: 'count' },
+  deadline_parcels: { param: 'count', min: 2 },
   overlay_days_left: { param: 'days' },
   overlay_read_all_done: { param: 'count' },
   popup_days_left: { param: 'days' },
@@ -78,7 +79,7 @@ describe('plurals', () => {
         for (const n of NUMBERS.filter((x) => x >= min)) {
           const category = rules.select(n);
           if (category !== 'other' && messages[`${key}${PLURAL_SEPARATOR}${category}`] === undefined) missing.push(`${key}__${category} (${n})`);
-          const text = t(key, { [param]: n, kind: 'K', date: 'D', item: '“I”', total: 9, amount: 'A', quantity: Math.min(n, 2), ordered: n });
+          const text = t(key, { [param]: n, kind: 'K', date: 'D', item: '“I”', total: 9, amount: 'A', delivered: 1, quantity: Math.min(n, 2), ordered: n });
           expect(text, `${locale} ${key} ${n}`).not.toMatch(/[{}]/);
         }
       }

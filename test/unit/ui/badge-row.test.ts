@@ -46,7 +46,7 @@ function entry(
     order: { orderId: '8123456789012345', status, total: null, dispute: null, deliveredAt: null } as OverlayOrder['order'],
     deadlines,
     top,
-    outlook: { stage: 'moving', deliveredOn: null, endedOn: null, unknown: top ? [] : ['no-delivery-refund'], ...outlook },
+    outlook: { stage: 'moving', deliveredOn: null, endedOn: null, unknown: top ? [] : ['no-delivery-refund'], parcels: { count: 1, delivered: 0 }, ...outlook },
   };
 }
 

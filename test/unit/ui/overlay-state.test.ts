@@ -68,12 +68,12 @@ describe('the overlay state the worker sends a content script', () => {
       remind: true,
     } as ComputedDeadline;
     const lapsed = { ...base, kind: 'dispute-window', applies: false } as ComputedDeadline;
-    const sent = overlayOrder({ order: sampleOrder(), deadlines: [base, lapsed], top: base, stage: 'moving', deliveredOn: null, endedOn: null, unknown: [] });
+    const sent = overlayOrder({ order: sampleOrder(), deadlines: [base, lapsed], top: base, stage: 'moving', deliveredOn: null, endedOn: null, unknown: [], parcels: { count: 0, delivered: 0 } });
     const expected = { kind: 'no-delivery-refund', due: '2026-11-24', source: 'page', action: 'open_not_received_dispute', applies: true, daysLeft: 3, urgency: 'soon', params: { date: '2026-11-24' } };
     expect(sent.deadlines).toEqual([expected]);
     expect(sent.top).toEqual(expected);
     expect(JSON.stringify(sent)).not.toContain('long page sentence');
-    expect(overlayOrder({ order: sampleOrder(), deadlines: [], top: null, stage: 'moving', deliveredOn: null, endedOn: null, unknown: [] })).toMatchObject({ deadlines: [], top: null, outlook: { endedOn: null } });
+    expect(overlayOrder({ order: sampleOrder(), deadlines: [], top: null, stage: 'moving', deliveredOn: null, endedOn: null, unknown: [], parcels: { count: 0, delivered: 0 } })).toMatchObject({ deadlines: [], top: null, outlook: { endedOn: null } });
   });
 });
 
