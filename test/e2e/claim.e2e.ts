@@ -155,7 +155,7 @@ async function walkNotAsDescribed(h: Harness, t: T, lang: string): Promise<strin
   const text = await textarea.inputValue();
   expect(text).toContain(`order ${COMPLETED}`);
   expect(text).toContain('I ordered black but received white');
-  expect(text).toContain('I ask for a partial refund of R$39.82.');
+  expect(text).toContain('I ask for a partial refund of R$39.82 and will keep the item.');
   expect(text.length).toBeLessThanOrEqual(1000);
   await expect.poll(() => page.locator('#claim-counter').textContent()).toContain(new Intl.NumberFormat(lang).format(text.length));
   // The dispute page for this order.
@@ -324,7 +324,7 @@ describe('popup dashboard and claim assistant (English)', () => {
     await next(page, t).click();
     await expectStep(page, t, 7, 'claim_step_review_label', 'en');
     const copied = await copiedText(page, t);
-    expect(copied).toContain('I ask for a partial refund of R$21.15.');
+    expect(copied).toContain('I ask for a partial refund of R$21.15 and will keep the item.');
     expect(copied).not.toContain('R$87.82');
     expect(copied).toMatch(/My claim is about the “KZ ECO ECO X Ultra[^”]*” \(Color: EDXProX Clear NOMIC\) I ordered\./);
     await page.close();
