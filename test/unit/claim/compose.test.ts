@@ -1,40 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_MAX_LENGTH, composeClaim, flagNonEnglish } from '../../../src/domain/claim/compose';
-import { emptyDraft, setAmount, setNote, setOutcome, setReason, setSubKind, type AnswerValue, type ClaimDraft } from '../../../src/domain/claim/draft';
+import { emptyDraft, setAmount, setNote, setOutcome, setReason, setSubKind, type ClaimDraft } from '../../../src/domain/claim/draft';
 import { REASONS, REASON_IDS, SUB_KINDS, evidenceFor, questionsFor, type QuestionId, type ReasonId, type SubKind } from '../../../src/domain/claim/reasons';
 import { formatMoney } from '../../../src/domain/money';
 import type { Order } from '../../../src/domain/order';
-import { ORDER_ID, TRANSIT_EVENT, makeOrder } from './fixtures';
+import { ANSWERS, ORDER_ID, TRANSIT_EVENT, makeOrder } from './fixtures';
 import { misspelt } from './spellcheck';
 
-const ANSWERS: Record<QuestionId, AnswerValue> = {
-  ordered_colour: 'navy blue',
-  received_colour: 'light gray',
-  ordered_size: 'XL',
-  received_size: 'M',
-  ordered_material: 'genuine leather',
-  received_material: 'imitation leather',
-  ordered_model: 'model with two buttons',
-  received_model: 'model with one button',
-  missing_parts: 'the charging cable and the manual',
-  fault: 'the left earbud gives no sound',
-  fault_since: '2026-08-30',
-  quality_problem: 'the seams are open and the paint is peeling',
-  counterfeit_brand: 'Sony',
-  counterfeit_how: 'the serial number fails the check on the Sony website and there is no hologram',
-  quantity_ordered: 4,
-  quantity_received: 3,
-  damage: 'the case is cracked and the lid is broken',
-  damage_visible: true,
-  package_damaged: true,
-  shipping_chosen: 'AliExpress Standard Shipping',
-  shipping_used: 'a postal service without tracking',
-  tracking_number: 'LP00123456789012',
-  last_tracking_update: '2026-08-10',
-  returned_on: '2026-08-20',
-  duty_amount: '45 euros',
-  delivered_to: 'a pickup point in another city',
-};
 
 /** The order as each currency would show it: total and unit price (4 pieces). */
 const CURRENCIES: Record<string, { total: number; price: number; partialText: string }> = {

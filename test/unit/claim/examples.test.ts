@@ -2,35 +2,16 @@
  * The generated claim for one case of every reason, written into docs/claims.md ("The claims
  * as they read") so a reviewer reads what shoppers send. UPDATE_DOCS=1 writes it again.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLAIM_MAX_LENGTH, composeClaim } from '../../../src/domain/claim/compose';
 import { emptyDraft, setAmount, setOutcome, setReason, setSubKind, type ClaimDraft } from '../../../src/domain/claim/draft';
 import { REASONS, REASON_IDS, evidenceFor, questionsFor, type ReasonId } from '../../../src/domain/claim/reasons';
 import type { Order } from '../../../src/domain/order';
-import { TRANSIT_EVENT, makeOrder } from './fixtures';
+import { ANSWERS, TRANSIT_EVENT, makeOrder } from './fixtures';
 import { misspelt } from './spellcheck';
+import { docWithSection } from '../../docs-section';
 
-const ANSWERS: ClaimDraft['answers'] = {
-  ordered_colour: 'navy blue',
-  received_colour: 'light gray',
-  fault: 'the left earbud gives no sound',
-  fault_since: '2026-08-30',
-  quality_problem: 'the seams are open and the paint is peeling',
-  counterfeit_brand: 'Sony',
-  counterfeit_how: 'the serial number fails the check on the Sony website and there is no hologram',
-  quantity_ordered: 4,
-  quantity_received: 3,
-  damage: 'the case is cracked and the lid is broken',
-  damage_visible: true,
-  package_damaged: true,
-  shipping_chosen: 'AliExpress Standard Shipping',
-  shipping_used: 'a postal service without tracking',
-  returned_on: '2026-08-20',
-  duty_amount: '45 euros',
-  delivered_to: 'a pickup point in another city',
-};
 
 function orderFor(reason: ReasonId): Order {
   if (REASONS[reason].received) return makeOrder({ total: 5000, price: 1250, quantity: 4 });
@@ -76,12 +57,7 @@ describe('the claims as they read', () => {
 
   it('is the section in docs/claims.md', () => {
     const section = claims.map((c) => `**${c.title}** (${c.text.length} characters)\n\n> ${c.text}\n`).join('\n');
-    const doc = readFileSync(DOC, 'utf8');
-    const start = doc.indexOf(BEGIN);
-    const end = doc.indexOf(END);
-    expect(start).toBeGreaterThan(0);
-    const fresh = `${doc.slice(0, start + BEGIN.length)}\n${section}${doc.slice(end)}`;
-    if (process.env['UPDATE_DOCS']) writeFileSync(DOC, fresh);
+    const { doc, fresh } = docWithSection(DOC, BEGIN, END, section);
     expect(doc).toBe(fresh);
   });
 });

@@ -1,3 +1,5 @@
+import type { AnswerValue } from '../../../src/domain/claim/draft';
+import type { QuestionId } from '../../../src/domain/claim/reasons';
 import type { Order, TrackingEvent } from '../../../src/domain/order';
 
 export interface OrderSpec {
@@ -65,4 +67,34 @@ export const PRE_SHIPMENT_EVENT: TrackingEvent = {
   at: '2026-08-04T04:00:00.000Z',
   code: null,
   text: 'Order received by seller',
+};
+
+/** A shopper's answer to every question, in English, as the claim tests and docs/claims.md use them. */
+export const ANSWERS: Record<QuestionId, AnswerValue> = {
+  ordered_colour: 'navy blue',
+  received_colour: 'light gray',
+  ordered_size: 'XL',
+  received_size: 'M',
+  ordered_material: 'genuine leather',
+  received_material: 'imitation leather',
+  ordered_model: 'model with two buttons',
+  received_model: 'model with one button',
+  missing_parts: 'the charging cable and the manual',
+  fault: 'the left earbud gives no sound',
+  fault_since: '2026-08-30',
+  quality_problem: 'the seams are open and the paint is peeling',
+  counterfeit_brand: 'Sony',
+  counterfeit_how: 'the serial number fails the check on the Sony website and there is no hologram',
+  quantity_ordered: 4,
+  quantity_received: 3,
+  damage: 'the case is cracked and the lid is broken',
+  damage_visible: true,
+  package_damaged: true,
+  shipping_chosen: 'AliExpress Standard Shipping',
+  shipping_used: 'a postal service without tracking',
+  tracking_number: 'LP00123456789012',
+  last_tracking_update: '2026-08-10',
+  returned_on: '2026-08-20',
+  duty_amount: '45 euros',
+  delivered_to: 'a pickup point in another city',
 };

@@ -9,7 +9,6 @@
  *
  * and read the diff.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyTrackingEvent } from '../../../src/aliexpress/tracking-class';
@@ -22,6 +21,7 @@ import { createTranslator } from '../../../src/i18n';
 import { formatCalendarDate, localiseParams } from '../../../src/i18n/format';
 import enDeadline from '../../../src/i18n/catalogue/en/deadline.json';
 import { dispute, makeOrder, page } from './helpers';
+import { docWithSection } from '../../docs-section';
 
 const R = DEFAULT_RULES;
 const t = createTranslator(enDeadline as Record<string, string>, {}, 'en');
@@ -237,11 +237,7 @@ describe('every order stage', () => {
   });
 
   it('is the table in docs/deadlines.md', () => {
-    const doc = readFileSync(DOC, 'utf8');
-    const start = doc.indexOf(BEGIN);
-    const end = doc.indexOf(END);
-    const fresh = start >= 0 && end > start ? `${doc.slice(0, start + BEGIN.length)}\n${TABLE}\n${doc.slice(end)}` : `${doc}\n${BEGIN}\n${TABLE}\n${END}\n`;
-    if (process.env['UPDATE_DOCS']) writeFileSync(DOC, fresh);
+    const { doc, fresh } = docWithSection(DOC, BEGIN, END, `${TABLE}\n`);
     expect(doc).toBe(fresh);
   });
 });
