@@ -150,11 +150,6 @@ export function urgencyKey(urgency: Urgency): string {
   return `deadline_urgency_${urgency}`;
 }
 
-/** Catalogue key of a stage's name: `deadline_stage_at_pickup_point`. */
-export function stageKey(stage: OrderStage): string {
-  return `deadline_stage_${stage}`;
-}
-
 // ---------------------------------------------------------------------------------------
 // Order situation
 
@@ -289,11 +284,6 @@ function situationOf(order: Order, rules: Rules, todayDay: number, facts: Deadli
     refundFrom,
     parcels: { count: track.parcels, delivered: track.deliveredParcels },
   };
-}
-
-/** Where an order stands now (docs/deadlines.md, "Order stages"). */
-export function orderStage(order: Order, rules: Rules, today: CalendarDate, facts: DeadlineFacts = EMPTY_FACTS): OrderStage {
-  return situationOf(order, rules, dayOf(today), facts).stage;
 }
 
 // ---------------------------------------------------------------------------------------

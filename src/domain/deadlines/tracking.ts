@@ -45,12 +45,6 @@ export interface TrackingFacts {
   deliveredParcels: number;
 }
 
-function dayOfInstant(at: string | null): number | null {
-  if (!at) return null;
-  const ms = Date.parse(at);
-  return Number.isNaN(ms) ? null : localDayOf(ms);
-}
-
 /** Every tracking fact of an order, from one pass over its events with one classifier. */
 export function trackingFacts(order: Pick<Order, 'tracking'>, classify: ClassifyEvent = codeOnlyClassifier): TrackingFacts {
   let handedOverDay: number | null = null;
@@ -110,5 +104,3 @@ export function trackingFacts(order: Pick<Order, 'tracking'>, classify: Classify
 export function dateOrNull(day: number | null): CalendarDate | null {
   return day === null ? null : dateOfDay(day);
 }
-
-export { dayOfInstant };
