@@ -423,6 +423,9 @@ function estimates(order: Order, s: Situation, rules: Rules, todayDay: number, f
 
 const EMPTY_FACTS: DeadlineFacts = {};
 
+/** The longest lead the reminder log records (ReminderLogSchema). */
+const MAX_LEAD = 366;
+
 /** Kinds whose estimate is reminded on its day only (and once when it starts). */
 const ON_THE_DAY: ReadonlySet<DeadlineKind> = new Set(['pickup', 'refund-arrival']);
 
@@ -548,7 +551,9 @@ function leadsFor(c: Candidate, action: ActionKey, s: Situation, rules: Rules): 
   // Delivered or waiting to be collected: tell the shopper at once (check it, film the unboxing).
   const start = action === 'check_delivery' ? s.deliveredOn : action === 'collect_before_auto_confirm' ? s.pickupSince : null;
   if (start === null || start > c.dueDay) return undefined;
-  return [...new Set([c.dueDay - start, ...rules.leadDays])].sort((a, b) => b - a);
+  // (The reminder log keeps leads of at most a year; a countdown further off is told at its leads.)
+  const atOnce = c.dueDay - start;
+  return [...new Set([...(atOnce <= MAX_LEAD ? [atOnce] : []), ...rules.leadDays])].sort((a, b) => b - a);
 }
 
 /**
