@@ -255,41 +255,22 @@ export function rawMayHoldOutsideTags(text: string): boolean {
   }
 }
 
-/** "<" then a letter, or "/" and a letter: a tag starts here. */
+/** "<" then a letter, or "</" and a letter: a tag starts here. */
+const TAG_START = /^<\/?[A-Za-z]/;
 function opensTag(text: string, at: number): boolean {
-  let c = text.charCodeAt(at + 1);
-  if (c === 47) c = text.charCodeAt(at + 2);
-  const lower = c | 32;
-  return lower >= 97 && lower <= 122;
+  return TAG_START.test(text.slice(at, at + 3));
 }
 
-/**
- * No two characters in a row that may be letters (ASCII letters, or anything beyond ASCII):
- * ids, amounts, split prices. Then \p{L}{2} fails, and so does FIRST_TEST.
- */
+/** No two letters in a row (ids, amounts, split prices): such a text states no deadline. */
+const LETTER_PAIR = /\p{L}{2}/u;
 function lacksLetterPair(text: string): boolean {
-  // Every two characters in a row hold one at an odd index: only those are looked at, with
-  // their neighbours when they may be letters (half the reads for ids and prices).
-  for (let i = 1; i < text.length; i += 2) {
-    if (mayBeLetter(text.charCodeAt(i)) && (mayBeLetter(text.charCodeAt(i - 1)) || mayBeLetter(text.charCodeAt(i + 1)))) return false;
-  }
-  return true;
+  return !LETTER_PAIR.test(text);
 }
 
-/** An ASCII letter or anything beyond ASCII (false for NaN, past the end). */
-function mayBeLetter(c: number): boolean {
-  const lower = c | 32;
-  return (lower >= 97 && lower <= 122) || c > 127;
-}
-
-/** Not a URL ("//…", "http://…", "https://…"): those state no deadline. By char codes. */
+/** A URL ("//…", "http://…", "https://…"): it states no deadline. */
+const URL_START = /^(?:https?:)?\/\//;
 function isUrl(text: string): boolean {
-  const c = text.charCodeAt(0);
-  if (c === 47) return text.charCodeAt(1) === 47;
-  if (c !== 104 || text.charCodeAt(1) !== 116 || text.charCodeAt(2) !== 116 || text.charCodeAt(3) !== 112) return false;
-  // "http" then ":" or "s:", then "//".
-  const colon = text.charCodeAt(4) === 115 ? 5 : 4;
-  return text.charCodeAt(colon) === 58 && text.charCodeAt(colon + 1) === 47 && text.charCodeAt(colon + 2) === 47;
+  return URL_START.test(text);
 }
 
 /**
