@@ -643,19 +643,21 @@ export function sortOrdersByUrgency(
   today: CalendarDate,
   factsOf?: (order: Order) => DeadlineFacts,
 ): RankedOrder[] {
-  const ranked = orders.map((order) => {
-    const assessment = assessOrder(order, rules, today, factsOf ? factsOf(order) : EMPTY_FACTS);
-    const top = mostUrgent(assessment.deadlines);
-    return { ...assessment, order, top, rank: top ? rankOf(top) : Infinity };
+  // Each order assessed once; its rank kept beside it (no object copied per order).
+  const ranked: { r: RankedOrder; rank: number }[] = orders.map((order) => {
+    const a = assessOrder(order, rules, today, factsOf ? factsOf(order) : EMPTY_FACTS);
+    const top = mostUrgent(a.deadlines);
+    const r: RankedOrder = { order, deadlines: a.deadlines, top, stage: a.stage, deliveredOn: a.deliveredOn, endedOn: a.endedOn, unknown: a.unknown, parcels: a.parcels };
+    return { r, rank: top ? rankOf(top) : Infinity };
   });
-  ranked.sort((a, b) => {
-    if (a.rank !== b.rank) return a.rank - b.rank;
-    const pa = a.order.placedOn ?? '';
-    const pb = b.order.placedOn ?? '';
+  ranked.sort((x, y) => {
+    if (x.rank !== y.rank) return x.rank - y.rank;
+    const pa = x.r.order.placedOn ?? '';
+    const pb = y.r.order.placedOn ?? '';
     if (pa !== pb) return pa < pb ? 1 : -1;
-    return a.order.orderId < b.order.orderId ? -1 : a.order.orderId > b.order.orderId ? 1 : 0;
+    return x.r.order.orderId < y.r.order.orderId ? -1 : x.r.order.orderId > y.r.order.orderId ? 1 : 0;
   });
-  return ranked.map(({ rank: _rank, ...r }) => r);
+  return ranked.map((x) => x.r);
 }
 
 /** Urgency rank for badges: today < urgent < soon < later < overdue. */

@@ -45,56 +45,65 @@ export interface TrackingFacts {
   deliveredParcels: number;
 }
 
+/** The later (or earlier) of two ISO instants: they compare as strings (UTC, as the reader writes them). */
+const later = (a: string | null, b: string): string => (a === null || b > a ? b : a);
+const earlier = (a: string | null, b: string): string => (a === null || b < a ? b : a);
+
+function dayOfInstant(at: string | null): number | null {
+  if (at === null) return null;
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? null : localDayOf(ms);
+}
+
 /** Every tracking fact of an order, from one pass over its events with one classifier. */
 export function trackingFacts(order: Pick<Order, 'tracking'>, classify: ClassifyEvent = codeOnlyClassifier): TrackingFacts {
-  let handedOverDay: number | null = null;
-  let lastMovementMs = -Infinity;
+  let firstMovement: string | null = null;
+  let lastMovement: string | null = null;
   let lastMovementPlace: string | null = null;
   let movementCount = 0;
-  let pickupMs: number | null = null;
-  let collectedMs: number | null = null;
+  let pickupAt: string | null = null;
+  let collectedAt: string | null = null;
   let parcels = 0;
   let deliveredParcels = 0;
-  let deliveredMs: number | null = null;
+  let deliveredAt: string | null = null;
   for (const pkg of order.tracking) {
     if (pkg.events.length === 0) continue;
     parcels++;
-    let parcelDelivered: number | null = null;
+    let parcelDelivered: string | null = null;
     let parcelHasDelivery = false;
     for (const e of pkg.events) {
       const c = classify(e);
       if (c === 'pre_shipment' || c === 'other') continue;
       movementCount++;
       if (c === 'delivered') parcelHasDelivery = true;
-      const ms = e.at ? Date.parse(e.at) : NaN;
-      if (Number.isNaN(ms)) continue;
-      const day = localDayOf(ms);
-      if (handedOverDay === null || day < handedOverDay) handedOverDay = day;
-      if (ms > lastMovementMs) {
-        lastMovementMs = ms;
+      const at = e.at;
+      if (!at) continue;
+      firstMovement = earlier(firstMovement, at);
+      if (lastMovement === null || at > lastMovement) {
+        lastMovement = at;
         lastMovementPlace = e.place ?? null;
       }
-      if (c === 'awaiting_pickup') pickupMs = pickupMs === null ? ms : Math.min(pickupMs, ms);
+      if (c === 'awaiting_pickup') pickupAt = earlier(pickupAt, at);
       if (c === 'delivered') {
-        parcelDelivered = parcelDelivered === null ? ms : Math.max(parcelDelivered, ms);
-        collectedMs = collectedMs === null ? ms : Math.max(collectedMs, ms);
+        parcelDelivered = later(parcelDelivered, at);
+        collectedAt = later(collectedAt, at);
       }
     }
     if (parcelHasDelivery) {
       deliveredParcels++;
-      if (parcelDelivered !== null) deliveredMs = deliveredMs === null ? parcelDelivered : Math.max(deliveredMs, parcelDelivered);
+      if (parcelDelivered !== null) deliveredAt = later(deliveredAt, parcelDelivered);
     }
   }
   // Collected after it reached the pickup point: no longer waiting.
-  if (pickupMs !== null && collectedMs !== null && collectedMs >= pickupMs) pickupMs = null;
+  if (pickupAt !== null && collectedAt !== null && collectedAt >= pickupAt) pickupAt = null;
   const allDelivered = parcels > 0 && deliveredParcels === parcels;
   return {
-    handedOverDay,
-    lastMovementDay: lastMovementMs === -Infinity ? null : localDayOf(lastMovementMs),
+    handedOverDay: dayOfInstant(firstMovement),
+    lastMovementDay: dayOfInstant(lastMovement),
     lastMovementPlace,
     movementCount,
-    pickupSinceDay: pickupMs === null ? null : localDayOf(pickupMs),
-    deliveredDay: allDelivered && deliveredMs !== null ? localDayOf(deliveredMs) : null,
+    pickupSinceDay: dayOfInstant(pickupAt),
+    deliveredDay: allDelivered ? dayOfInstant(deliveredAt) : null,
     parcels,
     deliveredParcels,
   };
