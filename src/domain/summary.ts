@@ -13,7 +13,7 @@
  * its record when the shopper opens it.
  */
 import { dayNumber } from './dates';
-import { isNoDeliveryDateUnknown, urgencyOf, type Assessment, type ComputedDeadline, type OrderStage, type RankedOrder } from './deadlines/engine';
+import { urgencyOf, type Assessment, type ComputedDeadline, type OrderStage, type RankedOrder } from './deadlines/engine';
 import type { Rules } from './deadlines/rules';
 import type { CalendarDate, DeadlineKind, Money, Order, OrderStatus } from './order';
 
@@ -34,8 +34,6 @@ export interface OrderSummary {
   placedOn: CalendarDate | null;
   updatedAt: string;
   top: SummaryDeadline | null;
-  /** Still on its way and the page never stated the "refund if not delivered" date. */
-  noDeliveryDateUnknown: boolean;
   /** Where the order stands, what tracking said and when protection ended: see `Outlook`. */
   stage: OrderStage;
   deliveredOn: CalendarDate | null;
@@ -105,7 +103,6 @@ export function summarise(r: RankedOrder, rules: Pick<Rules, 'soonDays'>): Order
     placedOn: o.placedOn,
     updatedAt: o.updatedAt,
     top: r.top ? summaryDeadline(r.top) : null,
-    noDeliveryDateUnknown: isNoDeliveryDateUnknown(o, r.deadlines),
     ...outlookOf(r),
     ...flagsOf(r, rules),
   };

@@ -46,7 +46,6 @@ export const OrderSummarySchema = lazySchema(() => z.object({
   placedOn: z.nullable(CalendarDateSchema),
   updatedAt: InstantSchema,
   top: z.nullable(SummaryDeadlineSchema),
-  noDeliveryDateUnknown: z.boolean(),
   stage: z.enum(ORDER_STAGES),
   deliveredOn: z.nullable(CalendarDateSchema),
   endedOn: z.nullable(CalendarDateSchema),

@@ -572,17 +572,6 @@ export function unknownKinds(order: Order, computed: readonly ComputedDeadline[]
 }
 
 /**
- * The page is silent about the "refund if not delivered" date of an order still on its
- * way: the UI should say it is unknown (docs/deadlines.md: no fallback, never a guess).
- */
-export function isNoDeliveryDateUnknown(order: Order, computed: readonly ComputedDeadline[]): boolean {
-  const status = effectiveStatus(order);
-  if (status !== 'awaiting_shipment' && status !== 'awaiting_delivery' && status !== 'unknown') return false;
-  if (order.deliveredAt || order.completedOn) return false;
-  return !computed.some((d) => d.kind === 'no-delivery-refund' || (d.kind === 'auto-confirm' && d.applies));
-}
-
-/**
  * The day protection ended, when nothing is left to act on: the latest date among the
  * deadlines that applied and have passed. Null while a window is open or when nothing is known.
  */

@@ -158,5 +158,5 @@ function noDeadlineText(t: Translate, lang: string, row: DashboardRow): string {
   if (row.endedOn) return t('deadline_protection_ended', { date: formatCalendarDate(row.endedOn, lang) });
   const unknown = row.unknown[0];
   if (unknown) return t(`deadline_unknown_${unknown.replace(/-/g, '_')}`);
-  return t(row.noDeliveryDateUnknown ? 'deadline_unknown_no_delivery_refund' : 'popup_no_deadline');
+  return t('popup_no_deadline');
 }

@@ -5,7 +5,7 @@
  */
 import { classifyTrackingEvent } from '../../aliexpress/tracking-class';
 import { localDateOf } from '../../domain/dates';
-import { assessOrder, isNoDeliveryDateUnknown, mostUrgent, sortOrdersByUrgency, type ComputedDeadline, type RankedOrder } from '../../domain/deadlines/engine';
+import { assessOrder, mostUrgent, sortOrdersByUrgency, type ComputedDeadline, type RankedOrder } from '../../domain/deadlines/engine';
 import type { Rules } from '../../domain/deadlines/rules';
 import type { CalendarDate, Order } from '../../domain/order';
 import { outlookOf, summarise, type OrderSummary, type Outlook } from '../../domain/summary';
@@ -25,7 +25,6 @@ export interface OrderDetail {
   order: Order;
   deadlines: ComputedDeadline[];
   top: ComputedDeadline | null;
-  noDeliveryDateUnknown: boolean;
   outlook: Outlook;
 }
 
@@ -62,7 +61,7 @@ export function rankOrders(orders: readonly Order[], rules: Rules, today: Calend
 export function detailOf(order: Order, rules: Rules, today: CalendarDate = localDateOf(Date.now())): OrderDetail {
   const assessment = assessOrder(order, rules, today, FACTS);
   const { deadlines } = assessment;
-  return { order, deadlines, top: mostUrgent(deadlines), noDeliveryDateUnknown: isNoDeliveryDateUnknown(order, deadlines), outlook: outlookOf(assessment) };
+  return { order, deadlines, top: mostUrgent(deadlines), outlook: outlookOf(assessment) };
 }
 
 export function matchesFilter(row: DashboardRow, filter: Filter): boolean {

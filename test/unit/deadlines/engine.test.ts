@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   assessOrder,
   computeDeadlines,
-  isNoDeliveryDateUnknown,
   mostUrgent,
   sortOrdersByUrgency,
   urgencyOf,
@@ -41,7 +40,7 @@ describe('rules', () => {
   it('does not model the obsolete 60-day protection: a silent page gives no no-delivery date', () => {
     const order = makeOrder({ placedOn: '2026-07-01', shippedOn: '2026-07-03' });
     expect(computeDeadlines(order, R, TODAY)).toEqual([]);
-    expect(isNoDeliveryDateUnknown(order, [])).toBe(true);
+    expect(assessOrder(order, R, TODAY).unknown).toEqual(['no-delivery-refund']);
     expect(Object.values(R)).not.toContain(60);
   });
 });
@@ -368,7 +367,7 @@ describe('stored estimates and unknown dates', () => {
       ],
     });
     expect(computeDeadlines(both, R, TODAY).map((d) => `${d.due} ${d.source}`)).toEqual(['2026-09-22 page']);
-    expect(isNoDeliveryDateUnknown(both, computeDeadlines(both, R, TODAY))).toBe(false);
+    expect(assessOrder(both, R, TODAY).unknown).not.toContain('no-delivery-refund');
   });
 });
 
