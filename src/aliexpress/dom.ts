@@ -84,7 +84,7 @@ function readCard(ref: OrderCardRef, ctx: ReadContext): OrderObservation {
     items.push({
       title,
       quantity: q ? Number(q) : 1,
-      price: priceText ? parseMoneyText(priceText) : null,
+      price: priceText ? parseMoneyText(priceText, null, ctx.currency) : null,
       variant: textOf(first(line, SELECTORS.itemSku)),
     });
   }
@@ -99,7 +99,7 @@ function readCard(ref: OrderCardRef, ctx: ReadContext): OrderObservation {
     canConfirm,
   };
   if (totalText) {
-    const total = parseMoneyText(totalText);
+    const total = parseMoneyText(totalText, null, ctx.currency);
     if (total) obs.total = total;
   }
   if (placedOn) obs.placedOn = placedOn;

@@ -8,7 +8,7 @@ export type { CaptureMessage } from './capture-protocol';
 export { readApiPayload } from './read';
 export type { ReadContext, ReadProblem, ReadResult } from './read';
 export { parseCalendarDate, epochToInstant } from './dates';
-export { parseMoneyText, parseFormatPriceInfo, currencyOfText } from './money';
+export { parseMoneyText, parseFormatPriceInfo, currencyOfPage } from './money';
 export { statusFromText } from './read/common';
 export { BUTTON, TRACKING } from './codes';
 export { stripHtml, cleanText } from './text';

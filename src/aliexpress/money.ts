@@ -10,8 +10,9 @@ import { currencyExponent, moneyFromParts } from '../domain/money';
  * How a display text names its currency, from the strongest sign to the weakest
  * (docs/aliexpress.md, "Money"): an ISO 4217 code ("USD 25.09", "CLP$12.990", "KWD 1.250"),
  * a country's letters glued to a dollar or peso sign ("MX$", "A$", "NT$", "COL$"), a sign
- * of its own ("€", "zł", "円"), and last a bare "$" (US dollars). A text that names a
- * currency is never read as another.
+ * of its own ("€", "zł", "円"); then the currency the shopper's account or site shows prices
+ * in (`currencyOfPage`), for a bare "$" only when that currency is written with one; and
+ * last a bare "$" (US dollars). A text that names a currency is never read as another.
  */
 
 /** Currencies AliExpress shows prices in (its currency menu, 2024–2026), by ISO 4217 code. */
@@ -30,6 +31,9 @@ const DOLLAR_PREFIXES: Readonly<Record<string, string>> = {
   MX: 'MXN', CL: 'CLP', CO: 'COP', COL: 'COP', AR: 'ARS', UY: 'UYU', RD: 'DOP', R: 'BRL',
 };
 
+/** Currencies written with a bare "$" in their own country (R$ is always written in full). */
+const DOLLAR_WRITTEN = new Set(Object.values(DOLLAR_PREFIXES).filter((c) => c !== 'BRL'));
+
 /** Signs and words that name one currency, longest first where one contains another. */
 const SIGNS: ReadonlyArray<readonly [string, string]> = [
   ['руб', 'RUB'], ['₽', 'RUB'], ['грн', 'UAH'], ['₴', 'UAH'], ['zł', 'PLN'], ['Kč', 'CZK'],
@@ -43,13 +47,8 @@ const SIGNS: ReadonlyArray<readonly [string, string]> = [
 const ISO_IN_TEXT = /(?<![A-Za-z])([A-Z]{3})(?=$|[^A-Za-z])/g;
 const DOLLAR = /(?<![A-Za-z])([A-Z]{1,3})?\s?\$/;
 
-/** The currency a display text names, or null. */
-export function currencyOfText(text: string): string | null {
-  return currencyMarkOfText(text)?.code ?? null;
-}
-
-/** The currency a text names and where its mark stands. */
-function currencyMarkOfText(text: string): { code: string; index: number } | null {
+/** The currency a text names and where its mark stands; `bare` for a "$" alone. */
+function currencyMarkOfText(text: string): { code: string; index: number; bare?: true } | null {
   for (const m of text.matchAll(ISO_IN_TEXT)) if (KNOWN.has(m[1] as string)) return { code: m[1] as string, index: m.index };
   const dollar = DOLLAR.exec(text);
   const prefixed = dollar?.[1] ? DOLLAR_PREFIXES[dollar[1]] : undefined;
@@ -58,7 +57,33 @@ function currencyMarkOfText(text: string): { code: string; index: number } | nul
     const index = text.indexOf(sign);
     if (index >= 0) return { code, index };
   }
-  return dollar ? { code: 'USD', index: dollar.index } : null;
+  return dollar ? { code: 'USD', index: dollar.index, bare: true } : null;
+}
+
+/** The `aep_usuc_f` cookie's display currency: "site=glo&c_tp=PLN&region=PL&b_locale=en_US". */
+const ACCOUNT_CURRENCY = /(?:^|;)\s*aep_usuc_f=(?:[^;]*?&)?c_tp=([A-Z]{3})(?![A-Za-z])/;
+
+/** The site that shows prices in one currency only: aliexpress.us, in US dollars. */
+const US_SITE = /(?:^|\.)aliexpress\.us$/;
+
+/**
+ * The currency the shopper's account shows prices in (its `c_tp` setting, docs/aliexpress.md
+ * "Money"), else the one its site always shows, else null. A weak signal: it is the display
+ * setting now, so it only settles a price that names no currency or a bare "$".
+ */
+export function currencyOfPage(host: string, cookie: string): string | null {
+  const account = ACCOUNT_CURRENCY.exec(cookie)?.[1];
+  if (account && KNOWN.has(account)) return account;
+  return US_SITE.test(host) ? 'USD' : null;
+}
+
+/** The currency of a price: its code field, its own mark, then the page's currency where it fits. */
+function currencyOf(mark: { code: string; bare?: true } | null, field: unknown, page: unknown): string | null {
+  const code = validCurrency(field);
+  if (code) return code;
+  const fallback = validCurrency(page);
+  if (!mark) return fallback;
+  return mark.bare && fallback && DOLLAR_WRITTEN.has(fallback) ? fallback : mark.code;
 }
 
 const NUMBER_RUN = /\d[\d.,\s\u00a0\u202f\u2009\u2007']*/g;
@@ -87,14 +112,15 @@ function validCurrency(c: unknown): string | null {
 const SPACES = /[\s\u00a0\u202f\u2009\u2007']/g;
 
 /**
- * Amount of a display text in `currency` (or the currency its symbol names).
+ * Amount of a display text in `currency` (or the currency its symbol names, or
+ * `pageCurrency` where the text names none or only a bare "$").
  * Handles "." "," space, narrow no-break space and "'" as thousands separators, a decimal
  * comma or point, and one span per digit already joined by the caller.
  */
-export function parseMoneyText(text: string, currency?: string | null): Money | null {
+export function parseMoneyText(text: string, currency?: string | null, pageCurrency?: string | null): Money | null {
   if (typeof text !== 'string' || text.length === 0 || text.length > 200) return null;
   const mark = currencyMarkOfText(text);
-  const cur = validCurrency(currency) ?? mark?.code ?? null;
+  const cur = currencyOf(mark, currency, pageCurrency);
   if (!cur) return null;
   const run = amountRun(text, mark ? mark.index : null);
   if (!run) return null;
@@ -143,19 +169,19 @@ const PLAIN_PRICE_PARTS = /^[^|]*\|\s*(\d+)\s*(?:$|\|\s*(\d*)\s*(?:$|\|))/;
  * carry group separators ("1.234"); the fraction is digits only. Currency from `currency`
  * when given, else from the display part's symbol.
  */
-export function parseFormatPriceInfo(info: string, currency?: string | null): Money | null {
+export function parseFormatPriceInfo(info: string, currency?: string | null, pageCurrency?: string | null): Money | null {
   if (typeof info !== 'string' || info.length > 300) return null;
   const plain = PLAIN_PRICE_PARTS.exec(info);
   if (plain) {
     // The usual form, read by one match: what the general reading below gives it.
-    const cur = validCurrency(currency) ?? currencyOfText(info.slice(0, info.indexOf('|')));
+    const cur = currencyOf(currencyMarkOfText(info.slice(0, info.indexOf('|'))), currency, pageCurrency);
     if (!cur || (plain[1] as string).length > 13) return null;
     return moneyFromDigits(plain[1] as string, plain[2] ?? '', cur);
   }
   const parts = info.split('|');
   if (parts.length < 2) return null;
   const display = parts[0] ?? '';
-  const cur = validCurrency(currency) ?? currencyOfText(display);
+  const cur = currencyOf(currencyMarkOfText(display), currency, pageCurrency);
   if (!cur) return null;
   const int = (parts[1] ?? '').trim();
   const frac = (parts[2] ?? '').trim();
@@ -165,14 +191,14 @@ export function parseFormatPriceInfo(info: string, currency?: string | null): Mo
   return moneyFromParts(digits, frac, cur);
 }
 
-/** Best money from an object's `formatPriceInfo` (+ `currencyCode`), else a display text field. */
-export function moneyOf(formatPriceInfo: unknown, displayText: unknown, currency?: unknown): Money | null {
+/** Best money from an object's `formatPriceInfo` (+ `currencyCode`), else a display text field; `pageCurrency` as in parseMoneyText. */
+export function moneyOf(formatPriceInfo: unknown, displayText: unknown, currency?: unknown, pageCurrency?: string | null): Money | null {
   const cur = validCurrency(currency);
   if (typeof formatPriceInfo === 'string') {
-    const m = parseFormatPriceInfo(formatPriceInfo, cur);
+    const m = parseFormatPriceInfo(formatPriceInfo, cur, pageCurrency);
     if (m) return m;
   }
-  if (typeof displayText === 'string') return parseMoneyText(displayText, cur);
+  if (typeof displayText === 'string') return parseMoneyText(displayText, cur, pageCurrency);
   return null;
 }
 

@@ -1,11 +1,13 @@
 /** The late half of the content script (document_idle): capture → reader → worker → overlay. */
 import {
   classifyUrl,
+  currencyOfPage,
   detectPageProblem,
   parseCaptureMessage,
   readApiPayload,
   readDom,
   unwrapBody,
+  type ReadContext,
   type ReadResult,
 } from '../aliexpress';
 import { confirmLabelsFromPayload } from '../aliexpress/guard';
@@ -53,6 +55,14 @@ export function startContent(early: EarlyPart): void {
     await overlay.refresh();
   };
 
+  /** What every read of this page is told: the site, the time, the order, the account's currency. */
+  const readContext = (): ReadContext => ({
+    site: location.hostname,
+    now: new Date(),
+    orderId: page.orderId ?? undefined,
+    currency: currencyOfPage(location.hostname, document.cookie),
+  });
+
   const onCapture = (data: unknown): void => {
     const capture = parseCaptureMessage(data);
     if (!capture || !ctx.alive) return;
@@ -60,7 +70,7 @@ export function startContent(early: EarlyPart): void {
       const payload = unwrapBody(capture.body);
       if (payload === null) return;
       confirmLabelsFromPayload(payload, confirmLabels);
-      const result = readApiPayload(capture.api, payload, { site: location.hostname, now: new Date(), orderId: page.orderId ?? undefined });
+      const result = readApiPayload(capture.api, payload, readContext());
       for (const o of result.observations) apiOrderIds.add(o.orderId);
       overlay.noteApiRead(result);
       void send(result, 'api');
@@ -85,7 +95,7 @@ export function startContent(early: EarlyPart): void {
         return;
       }
       // Cards whose order the API already gave are not read again from the DOM.
-      const result = readDom(document, { site: location.hostname, now: new Date(), orderId: page.orderId ?? undefined }, (id) => apiOrderIds.has(id));
+      const result = readDom(document, readContext(), (id) => apiOrderIds.has(id));
       overlay.noteDomRead(result);
       void send(result, 'dom');
     } catch (e) {

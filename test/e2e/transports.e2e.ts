@@ -56,6 +56,27 @@ describe.each(['xhr', 'fetch', 'jsonp', 'dom-only'] as const)('order list by %s'
   });
 });
 
+describe('a page whose prices show a bare "$"', () => {
+  it('takes the currency of the shopper’s account (its aep_usuc_f cookie), never US dollars', async () => {
+    const h = await launch();
+    try {
+      // The same rendered cards, every "R$" written as the bare "$" of a peso account.
+      const page = fixtureText('pages/order-list.en.html').replaceAll('<span class="es--char--1pf7Swq">R</span>', '');
+      await h.context.addCookies([{ name: 'aep_usuc_f', value: 'site=glo&c_tp=MXN&region=MX&b_locale=es_MX', domain: '.aliexpress.com', path: '/' }]);
+      await h.routeAliExpress({ [ORDER_LIST]: html(page) });
+      const tab = await h.context.newPage();
+      await tab.goto(ORDER_LIST_URL);
+      await waitUntil(async () => Object.keys(await h.orders()).length, (n) => n === 10, 15_000, '10 orders');
+      const orders = await exported(h);
+      for (const [id, want] of Object.entries(EXPECTED)) {
+        expect(orders.find((x) => x.orderId === id)?.total, id).toEqual({ minor: want.minor, currency: 'MXN' });
+      }
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('Read all my orders', () => {
   it('presses the page’s own "View orders" until there is no more, with progress', async () => {
     const h = await launch();

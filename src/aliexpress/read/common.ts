@@ -30,6 +30,11 @@ export interface ReadContext {
   orderId?: string | null;
   /** UI language hint ("en-US", "pt", …) for ambiguous numeric dates. */
   locale?: string;
+  /**
+   * The currency the shopper's account or site shows prices in (`currencyOfPage`): settles a
+   * price that names no currency or only a bare "$", never one that names its own.
+   */
+  currency?: string | null;
 }
 
 export const PROBLEM = {

@@ -90,7 +90,7 @@ export function readOrderDetail(payload: unknown, ctx: ReadContext): ReadResult 
   const items: Item[] = [];
   for (const p of products) {
     for (const line of getArr(p.fields, 'productVOList').slice(0, 200)) {
-      const it = readItem(line);
+      const it = readItem(line, ctx.currency);
       if (it) items.push(it);
     }
     const seller = getObj(p.fields, 'sellerVO');
@@ -101,7 +101,7 @@ export function readOrderDetail(payload: unknown, ctx: ReadContext): ReadResult 
   if (products.length > 0) obs.items = items.slice(0, 200);
 
   const totalPrice = getObj(price, 'totalPrice');
-  if (totalPrice) obs.total = moneyOf(get(totalPrice, 'formatPriceInfo'), get(totalPrice, 'value'), get(totalPrice, 'currencyCode'));
+  if (totalPrice) obs.total = moneyOf(get(totalPrice, 'formatPriceInfo'), get(totalPrice, 'value'), get(totalPrice, 'currencyCode'), ctx.currency);
 
   // Deadlines: every statement of the status block, progress bar and order services.
   const deadlines: Deadline[] = [];

@@ -47,15 +47,15 @@ const walk: Walk = newWalk({ maxCount: 400, minLength: 12 }, (value) => {
 let bareDate: string | null = null;
 
 /** An item line (see readLine). */
-export function readItem(line: unknown): Item | null {
-  return isObj(line) ? readLine(line, null) : null;
+export function readItem(line: unknown, pageCurrency?: string | null): Item | null {
+  return isObj(line) ? readLine(line, null, pageCurrency) : null;
 }
 
 /**
  * One item line, its fields picked in one pass over its own keys (as `get` reads them), each
  * read from its first present key; each value stepped through `w` on the way, if given.
  */
-function readLine(line: Obj, w: Walk | null): Item | null {
+function readLine(line: Obj, w: Walk | null, pageCurrency?: string | null): Item | null {
   let itemTitle: unknown, title: unknown, quantity: unknown, itemCount: unknown, count: unknown;
   let priceInfo: unknown, priceText: unknown, currency: unknown, productId: unknown, itemId: unknown;
   let skuAttrs: unknown, skuDesc: unknown, imgUrl: unknown, pic: unknown, tags: unknown;
@@ -90,7 +90,7 @@ function readLine(line: Obj, w: Walk | null): Item | null {
   const item: Item = {
     title: name,
     quantity: Number.isSafeInteger(n) && n >= 0 ? n : 1,
-    price: moneyOf(priceInfo, priceText, currency),
+    price: moneyOf(priceInfo, priceText, currency, pageCurrency),
     variant: variantOf(skuAttrs) ?? textOf(skuDesc) ?? null,
   };
   if (pid) item.productId = pid;
@@ -109,7 +109,7 @@ const MAX_ITEMS = 200;
  * The items of `orderLines` (its first 200 lines), stepped through the walk where the walk
  * meets the array (at depth 1). With at most 200 lines, each is read and walked in one pass.
  */
-function readLines(lines: unknown, w: Walk, items: Item[]): void {
+function readLines(lines: unknown, w: Walk, items: Item[], pageCurrency?: string | null): void {
   const onePass = Array.isArray(lines) && lines.length <= MAX_ITEMS;
   if (!onePass) walkStep(w, lines, 'orderLines', 1);
   if (!Array.isArray(lines)) return;
@@ -117,7 +117,7 @@ function readLines(lines: unknown, w: Walk, items: Item[]): void {
   for (let i = 0; i < lines.length && i < MAX_ITEMS; i++) {
     const x: unknown = lines[i];
     let item: Item | null = null;
-    if (isObj(x)) item = readLine(x, into && walkEnter(w, LINE_DEPTH) ? w : null);
+    if (isObj(x)) item = readLine(x, into && walkEnter(w, LINE_DEPTH) ? w : null, pageCurrency);
     else if (into) walkStep(w, x, 'orderLines', LINE_DEPTH);
     if (item) items.push(item);
   }
@@ -140,7 +140,7 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, key: string): Ord
     if (!hasOwn.call(fields, k)) continue;
     const v = fields[k];
     if (k === 'orderLines') {
-      readLines(v, walk, items);
+      readLines(v, walk, items, ctx.currency);
       continue;
     }
     if (k === 'orderDateText' && typeof v === 'string') {
@@ -180,7 +180,7 @@ export function readOrderFields(fields: Obj, ctx: ReadContext, key: string): Ord
       name: textOf(storeName) ?? null,
       url: absoluteUrl(rawOf(storeUrl)),
     },
-    total: moneyOf(priceInfo, totalText, currency),
+    total: moneyOf(priceInfo, totalText, currency, ctx.currency),
     items,
   };
   if (placedOn) obs.placedOn = placedOn;

@@ -22,13 +22,13 @@ function stageOf(line: unknown, statusText: string | null): DisputeStage {
   return 'unknown';
 }
 
-function moneyField(o: unknown, key: string) {
+function moneyField(o: unknown, key: string, pageCurrency?: string | null) {
   const v = get(o, key);
-  if (typeof v === 'string') return moneyOf(undefined, v);
+  if (typeof v === 'string') return moneyOf(undefined, v, undefined, pageCurrency);
   if (isObj(v)) {
     return (
       moneyFromCents(get(v, 'cent'), get(v, 'currency') ?? get(v, 'currencyCode')) ??
-      moneyOf(get(getObj(v, 'formatPrice'), 'priceInfo'), get(v, 'formatMoney'), get(v, 'currency'))
+      moneyOf(get(getObj(v, 'formatPrice'), 'priceInfo'), get(v, 'formatMoney'), get(v, 'currency'), pageCurrency)
     );
   }
   return null;
@@ -62,9 +62,9 @@ export function readReverseList(payload: unknown, ctx: ReadContext): ReadResult 
         openedOn: created ? parseCalendarDate(created, ctx.locale) : null,
         url,
       };
-      const requested = moneyField(line, 'refundAmount') ?? moneyField(line, 'applyRefundAmount');
+      const requested = moneyField(line, 'refundAmount', ctx.currency) ?? moneyField(line, 'applyRefundAmount', ctx.currency);
       if (requested) dispute.requested = requested;
-      const offered = moneyField(line, 'sellerOfferAmount') ?? moneyField(line, 'agreedRefundAmount');
+      const offered = moneyField(line, 'sellerOfferAmount', ctx.currency) ?? moneyField(line, 'agreedRefundAmount', ctx.currency);
       if (offered) dispute.offered = offered;
       const obs: OrderObservation = { orderId, site: ctx.site, dispute };
       if (dispute.stage !== 'closed' && dispute.stage !== 'unknown') obs.status = 'in_dispute';

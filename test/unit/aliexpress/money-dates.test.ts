@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { epochToInstant, parseCalendarDate } from '../../../src/aliexpress/dates';
-import { moneyFromCents, parseFormatPriceInfo, parseMoneyText } from '../../../src/aliexpress/money';
+import { currencyOfPage, moneyFromCents, moneyOf, parseFormatPriceInfo, parseMoneyText } from '../../../src/aliexpress/money';
 
 describe('parseMoneyText', () => {
   const cases: [string, number, string][] = [
@@ -54,6 +54,44 @@ describe('parseMoneyText', () => {
     expect(parseMoneyText('US $')).toBeNull();
     expect(parseMoneyText('9'.repeat(300))).toBeNull();
     expect(parseMoneyText('US $' + '9'.repeat(40))).toBeNull();
+  });
+});
+
+describe('the account and the site as the weakest currency signal', () => {
+  test('the account currency from the aep_usuc_f cookie, else the site', () => {
+    expect(currencyOfPage('www.aliexpress.com', 'x=1; aep_usuc_f=site=glo&c_tp=MXN&region=MX&b_locale=es_MX; y=2')).toBe('MXN');
+    expect(currencyOfPage('www.aliexpress.com', 'aep_usuc_f=c_tp=CLP&region=CL')).toBe('CLP');
+    expect(currencyOfPage('es.aliexpress.com', 'aep_usuc_f=site=glo&c_tp=EUR&region=ES')).toBe('EUR');
+    expect(currencyOfPage('www.aliexpress.us', '')).toBe('USD');
+    expect(currencyOfPage('www.aliexpress.us', 'aep_usuc_f=site=usa&c_tp=CAD')).toBe('CAD');
+    expect(currencyOfPage('www.aliexpress.com', '')).toBeNull();
+    // Not a currency AliExpress sells in, or not this cookie: no signal.
+    expect(currencyOfPage('www.aliexpress.com', 'aep_usuc_f=site=glo&c_tp=XYZ')).toBeNull();
+    expect(currencyOfPage('www.aliexpress.com', 'other_c_tp=EUR; xaep_usuc_f=c_tp=EUR')).toBeNull();
+    expect(currencyOfPage('www.aliexpress.com', 'aep_usuc_f=site=glo&xc_tp=EUR')).toBeNull();
+  });
+
+  test.each([
+    // [text, account currency, read as]
+    ['$12.990', 'CLP', 12990, 'CLP'],
+    ['$ 1.299,50', 'MXN', 129950, 'MXN'],
+    ['$19.99', 'CAD', 1999, 'CAD'],
+    ['$19.99', 'EUR', 1999, 'USD'], // a bare $ is no euro sign: the account does not rename it
+    ['€19,99', 'USD', 1999, 'EUR'], // a text that names its currency keeps it
+    ['US $19.99', 'CAD', 1999, 'USD'],
+    ['CLP$12.990', 'USD', 12990, 'CLP'],
+    ['12.990', 'CLP', 12990, 'CLP'], // no mark at all: the account's currency
+    ['19,99', 'EUR', 1999, 'EUR'],
+    ['1 234,56', 'PLN', 123456, 'PLN'],
+  ])('%s with the account in %s → %i %s', (text, account, minor, currency) => {
+    expect(parseMoneyText(text, null, account)).toEqual({ minor, currency });
+  });
+
+  test('the order\'s own code field stays the strongest', () => {
+    expect(parseMoneyText('$12.99', 'USD', 'CLP')).toEqual({ minor: 1299, currency: 'USD' });
+    expect(moneyOf('$12.990|12.990|', undefined, 'CLP', 'USD')).toEqual({ minor: 12990, currency: 'CLP' });
+    expect(moneyOf('$12.990|12.990|', undefined, undefined, 'CLP')).toEqual({ minor: 12990, currency: 'CLP' });
+    expect(moneyOf(undefined, '19,99', undefined, null)).toBeNull();
   });
 });
 
