@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 // As in the extension (src/platform/browser.ts): no `new Function` in zod.
 z.config({ jitless: true });
 
-export { readApiPayload, readDom, unwrapBody } from '../../src/aliexpress';
+export { CAPTURE_SOURCE, parseCaptureMessage, readApiPayload, readDom, unwrapBody } from '../../src/aliexpress';
 export { classifyTrackingEvent } from '../../src/aliexpress/tracking-class';
 export { localDateOf, addDays } from '../../src/domain/dates';
 export { sortOrdersByUrgency } from '../../src/domain/deadlines/engine';

@@ -174,14 +174,14 @@ export function parseFormatPriceInfo(info: string, currency?: string | null, pag
   const plain = PLAIN_PRICE_PARTS.exec(info);
   if (plain) {
     // The usual form, read by one match: what the general reading below gives it.
-    const cur = currencyOf(currencyMarkOfText(info.slice(0, info.indexOf('|'))), currency, pageCurrency);
+    const cur = validCurrency(currency) ?? currencyOf(currencyMarkOfText(info.slice(0, info.indexOf('|'))), null, pageCurrency);
     if (!cur || (plain[1] as string).length > 13) return null;
     return moneyFromDigits(plain[1] as string, plain[2] ?? '', cur);
   }
   const parts = info.split('|');
   if (parts.length < 2) return null;
   const display = parts[0] ?? '';
-  const cur = currencyOf(currencyMarkOfText(display), currency, pageCurrency);
+  const cur = validCurrency(currency) ?? currencyOf(currencyMarkOfText(display), null, pageCurrency);
   if (!cur) return null;
   const int = (parts[1] ?? '').trim();
   const frac = (parts[2] ?? '').trim();

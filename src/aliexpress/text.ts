@@ -169,105 +169,36 @@ export interface StringWalkLimits {
   minLength?: number;
 }
 
-/** One walk of forEachString: its limits, what it has counted so far, and the visitor. */
-export interface Walk {
-  maxDepth: number;
-  maxCount: number;
-  minLength: number;
-  skipKeys: ReadonlySet<string> | undefined;
-  visit: (value: string, key: string) => void;
-  count: number;
-  visited: number;
-  /** A limit was reached: the walk is over. */
-  done: boolean;
-}
-
-export function newWalk(opts: StringWalkLimits, visit: (value: string, key: string) => void): Walk {
-  return { maxDepth: opts.maxDepth ?? MAX_DEPTH, maxCount: opts.maxCount ?? 5000, minLength: opts.minLength ?? 0, skipKeys: opts.skipKeys, visit, count: 0, visited: 0, done: false };
-}
-
-/**
- * The values of an object or array met at `depth` (counted already), one level down: false
- * once a limit is reached (the whole walk stops there). Each value is counted and a string
- * visited here, without a call of its own (most values are leaves); objects and arrays
- * within the depth limit are walked into. (One state object, no closures.)
- */
-function walkInto(w: Walk, v: object, key: string, depth: number): boolean {
-  const below = depth + 1;
-  if (Array.isArray(v)) {
-    for (let i = Math.max(0, v.length - 2000); i < v.length; i++) {
-      if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) return false;
-      w.visited++;
-      const x: unknown = v[i];
-      if (typeof x === 'string') {
-        w.count++;
-        if (x.length >= w.minLength) w.visit(x, key);
-      } else if (typeof x === 'object' && x !== null && !(below >= w.maxDepth) && !walkInto(w, x, key, below)) {
-        return false;
-      }
-    }
-    return true;
-  }
-  // for…in with an own-property check lists what Object.keys would, without building it.
-  for (const k in v) {
-    if (!hasOwn.call(v, k) || w.skipKeys?.has(k)) continue;
-    if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) return false;
-    w.visited++;
-    const x: unknown = (v as Obj)[k];
-    if (typeof x === 'string') {
-      w.count++;
-      if (x.length >= w.minLength) w.visit(x, k);
-    } else if (typeof x === 'object' && x !== null && !(below >= w.maxDepth) && !walkInto(w, x, k, below)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/**
- * One value the walk meets at `depth` (under `key`), as walkInto meets it: counted, visited
- * if a string, walked into if an object or array within the depth limit. Once a limit is
- * reached the walk is `done` and further steps do nothing. A caller looping over an object's
- * own keys (skipKeys aside) with a step for each walks it as walkInto would.
- */
-export function walkStep(w: Walk, x: unknown, key: string, depth: number): void {
-  if (w.done) return;
-  if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) {
-    w.done = true;
-    return;
-  }
-  w.visited++;
-  if (typeof x === 'string') {
-    w.count++;
-    if (x.length >= w.minLength) w.visit(x, key);
-  } else if (typeof x === 'object' && x !== null && !(depth >= w.maxDepth) && !walkInto(w, x, key, depth)) {
-    w.done = true;
-  }
-}
-
-/**
- * An object or array the walk meets at `depth`, counted as walkStep counts it: whether the
- * walk goes into it (its values then met at depth + 1), false past the depth limit or once
- * the walk is done. For a caller that steps through the values itself.
- */
-export function walkEnter(w: Walk, depth: number): boolean {
-  if (w.done) return false;
-  if (w.count >= w.maxCount || w.visited >= w.maxCount * 10) {
-    w.done = true;
-    return false;
-  }
-  w.visited++;
-  return !(depth >= w.maxDepth);
-}
-
 /**
  * Calls `visit` with every string value under `root` and the key that held it (for an array
  * item, the array's key), in document order; arrays by their last 2,000 items. Depth- and
- * count-limited (page JSON is untrusted: it may be deep, huge or, once parsed, cyclic).
+ * count-limited (page JSON is untrusted: it may be deep, huge or, once parsed, cyclic): once
+ * `maxCount` strings or ten times as many values are met, the walk ends.
  */
 export function forEachString(root: unknown, opts: StringWalkLimits, visit: (value: string, key: string) => void): void {
-  // The root is the first value met, at depth 0.
-  walkStep(newWalk(opts, visit), root, '', 0);
+  const maxDepth = opts.maxDepth ?? MAX_DEPTH;
+  const maxCount = opts.maxCount ?? 5000;
+  const minLength = opts.minLength ?? 0;
+  let strings = 0;
+  let values = 0;
+  /** Meets one value at `depth`; false once a limit is reached. */
+  const walk = (v: unknown, key: string, depth: number): boolean => {
+    if (strings >= maxCount || values >= maxCount * 10) return false;
+    values++;
+    if (typeof v === 'string') {
+      strings++;
+      if (v.length >= minLength) visit(v, key);
+      return true;
+    }
+    if (typeof v !== 'object' || v === null || depth >= maxDepth) return true;
+    if (Array.isArray(v)) {
+      for (let i = Math.max(0, v.length - 2000); i < v.length; i++) if (!walk(v[i], key, depth + 1)) return false;
+      return true;
+    }
+    for (const k in v) if (hasOwn.call(v, k) && !opts.skipKeys?.has(k) && !walk((v as Obj)[k], k, depth + 1)) return false;
+    return true;
+  };
+  walk(root, '', 0);
 }
 
 /** Every string value under `root` (see forEachString), with the key that held it. */

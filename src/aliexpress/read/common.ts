@@ -8,7 +8,7 @@ import { addDays, localDateOf } from '../../domain/dates';
 import { BUTTON, BUTTON_STATUS, own, STATUS_ENUMS } from '../codes';
 import { bareMonthDayYear, HAS_YEAR, parseCalendarDate } from '../dates';
 import { DAY_COUNT, DEADLINE_PHRASES, FREE_RETURN_LABELS, MAY_COUNT_DAYS, STATUS_PHRASES } from '../phrases';
-import { cleanText, get, getArr, isObj, normalizeForMatch } from '../text';
+import { cleanText, forEachString, get, getArr, isObj, normalizeForMatch } from '../text';
 
 export interface ReadProblem {
   code: string;
@@ -72,25 +72,9 @@ const STATUS_EXACT: ReadonlyMap<string, OrderStatus> = (() => {
 const ENUM_LIKE = /^[A-Z_]+$/i;
 const CJK_CHAR = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
 
-/**
- * Labels read so far, and their status: every order of a page carries one of a few labels.
- * Up to 256 labels of up to 100 characters, then it starts over.
- */
-const statusOfLabel = new Map<string, OrderStatus | null>();
-
 /** Status from a display text (any language) or a raw enum in its place. */
 export function statusFromText(text: string | null | undefined): OrderStatus | null {
   if (!text) return null;
-  if (text.length > 100) return readStatusText(text);
-  const known = statusOfLabel.get(text);
-  if (known !== undefined) return known;
-  const status = readStatusText(text);
-  if (statusOfLabel.size >= 256) statusOfLabel.clear();
-  statusOfLabel.set(text, status);
-  return status;
-}
-
-function readStatusText(text: string): OrderStatus | null {
   const raw = text.trim();
   const asEnum = ENUM_LIKE.test(raw) ? own(STATUS_ENUMS, raw.toUpperCase()) : undefined;
   if (asEnum) return asEnum;
@@ -123,21 +107,15 @@ export function buttonCodes(buttons: unknown): string[] {
 }
 
 /**
- * Status by precedence: button codes, then raw enums, then the label in any language, else
- * `unknown` (the label is kept as statusText either way).
+ * Status by precedence: button codes, then the status enum, then the label in any language,
+ * else `unknown` (the label is kept as statusText either way).
  */
-export function resolveStatus(codes: readonly string[], enums: readonly unknown[], text: string | null | undefined): OrderStatus {
+export function resolveStatus(codes: readonly string[], enumStatus: OrderStatus | null, text: string | null | undefined): OrderStatus {
   for (const c of codes) {
     const s = own(BUTTON_STATUS, c);
     if (s) return s;
   }
-  for (const e of enums) {
-    if (typeof e === 'string') {
-      const s = own(STATUS_ENUMS, e.trim().toUpperCase());
-      if (s) return s;
-    }
-  }
-  return statusFromText(text) ?? 'unknown';
+  return enumStatus ?? statusFromText(text) ?? 'unknown';
 }
 
 export function hasConfirm(codes: readonly string[]): boolean {
@@ -204,111 +182,23 @@ export function segments(text: string): string[] {
 }
 
 const DIGIT = /\d/;
-const LETTERS = /\p{L}{2}/u;
-/** HAS_YEAR or MAY_COUNT_DAYS, in one scan. */
-const MAY_HOLD_DEADLINE = new RegExp(`${HAS_YEAR.source}|${MAY_COUNT_DAYS.source}`);
-
-/**
- * MAY_HOLD_DEADLINE as the raw text may spell it, before cleaning: when the cleaned text
- * matches MAY_HOLD_DEADLINE, the raw text matches this (reader-shortcuts.test.ts checks it).
- * Cleaning only removes characters (markup, which starts with "<"; control and format
- * characters, all outside printable ASCII), collapses white space and decodes entities
- * ("&"). So two characters adjacent in the cleaned text are adjacent in the raw text, or the
- * first character between them is "<" or one of those (GONE); and a digit, a space or hyphen
- * and a day word's start (MAY_COUNT_DAYS) come from a digit, white space and hyphens, then
- * that start with GONE allowed for any of its characters (an ASCII letter of it is followed
- * by the next one or by GONE, and a non-ASCII character is in GONE).
- */
-const GONE = '<\\u0000-\\u001f\\u007f-\\u{10ffff}';
-export const RAW_MAY_HOLD_SOURCE = `&|\\d{4}|\\d[\\s-]*(?:[${GONE}]|[dD](?![b-hj-mo-yB-HJ-MO-Y])|[jJ](?![a-np-zA-NP-Z])|[tT](?:[aA][gG${GONE}]|[${GONE}])|[gG](?:[iI][oO${GONE}]|[uU][nN${GONE}]|[${GONE}]))`;
-/**
- * The first test of every text but URLs, in one match: two letters in a row and a digit (no
- * deadline without a word and a number), and RAW_MAY_HOLD_SOURCE.
- */
-const FIRST_TEST = new RegExp(`^(?=[^]*?\\p{L}{2})(?=[^]*?(?:${RAW_MAY_HOLD_SOURCE}))(?=[^]*?\\d)`, 'u');
-/** RAW_MAY_HOLD_SOURCE anywhere from lastIndex on. */
-const RAW_MAY_HOLD_FROM = new RegExp(RAW_MAY_HOLD_SOURCE, 'gu');
-
-/**
- * RAW_MAY_HOLD_SOURCE at a place outside the tags of markup: tags (as TAG removes them, left to
- * right: "<" and a letter or "/" and a letter, to the first ">" or the end) skipped, the text
- * between them searched. A match inside a tag (a colour, a size) is what cleaning removes; a
- * match that starts outside may run on into one. reader-shortcuts.test.ts checks this against
- * the one regex it stands for.
- */
-export function rawMayHoldOutsideTags(text: string): boolean {
-  // The first match at or after the current place, once searched (-1: none; -2: not yet).
-  let found = -2;
-  let from = 0;
-  for (;;) {
-    let tag = text.indexOf('<', from);
-    while (tag >= 0 && !opensTag(text, tag)) tag = text.indexOf('<', tag + 1);
-    const end = tag < 0 ? text.length : tag;
-    if (from < end) {
-      if (found !== -1 && found < from) {
-        RAW_MAY_HOLD_FROM.lastIndex = from;
-        const m = RAW_MAY_HOLD_FROM.exec(text);
-        found = m ? m.index : -1;
-      }
-      if (found === -1) return false;
-      if (found < end) return true;
-    }
-    if (tag < 0) return false;
-    const close = text.indexOf('>', tag);
-    if (close < 0) return false;
-    from = close + 1;
-  }
-}
-
-/** "<" then a letter, or "</" and a letter: a tag starts here. */
-const TAG_START = /^<\/?[A-Za-z]/;
-function opensTag(text: string, at: number): boolean {
-  return TAG_START.test(text.slice(at, at + 3));
-}
-
-/** No two letters in a row (ids, amounts, split prices): such a text states no deadline. */
-const LETTER_PAIR = /\p{L}{2}/u;
-function lacksLetterPair(text: string): boolean {
-  return !LETTER_PAIR.test(text);
-}
-
-/** A URL ("//…", "http://…", "https://…"): it states no deadline. */
+const DIGIT_OR_ENTITY = /[\d&]/;
+const WORD = /\p{L}{2}/u;
 const URL_START = /^(?:https?:)?\/\//;
-function isUrl(text: string): boolean {
-  return URL_START.test(text);
-}
 
 /**
- * Whether a text passes the quick tests before it is cleaned: false means it states no
- * deadline. Exported for reader-shortcuts.test.ts, which checks it against the full path.
+ * Texts that state no deadline, told before cleaning: every deadline is a phrase (a word) with
+ * a date or a day count in digits, and cleaning adds a digit only by decoding an entity
+ * ("&#50;"); a URL states none, nor a bare date ("Jul 15, 2026", an order's date).
  */
-export function mayHoldDeadline(text: string): boolean {
-  if (isUrl(text) || lacksLetterPair(text)) return false;
-  // A page repeats its labels in every order ("Free returns", a tag's description): the
-  // last texts the tests below turned away are turned away again by equality.
-  const n = text.length;
-  for (let i = 0; i < RECENT; i++) if (turnedAwayLength[i] === n && turnedAway[i] === text) return false;
-  // In markup, only what lies outside its tags (digits in colours and sizes are not text),
-  // then the rest of FIRST_TEST.
-  const holds = text.includes('<') ? rawMayHoldOutsideTags(text) && LETTERS.test(text) && DIGIT.test(text) : FIRST_TEST.test(text);
-  if (!holds && n <= 500) {
-    turnedAway[turnedAwayNext] = text;
-    turnedAwayLength[turnedAwayNext] = n;
-    turnedAwayNext = (turnedAwayNext + 1) % RECENT;
-  }
-  return holds;
+function statesNoDeadline(text: string): boolean {
+  return !DIGIT_OR_ENTITY.test(text) || !WORD.test(text) || URL_START.test(text) || bareMonthDayYear(text) !== undefined;
 }
-
-const RECENT = 16;
-const turnedAway: string[] = new Array<string>(RECENT).fill('');
-const turnedAwayLength = new Int32Array(RECENT);
-let turnedAwayNext = 0;
+/** A year or something that may be a day count: every deadline states one of them. */
+const MAY_HOLD_DEADLINE = new RegExp(`${HAS_YEAR.source}|${MAY_COUNT_DAYS.source}`);
 
 /** The first regex of every deadline phrase: a segment none matches is of no phrase. */
 const ANY_PHRASE = new RegExp(DEADLINE_PHRASES.map((p) => `(?:${(p.all[0] as RegExp).source})`).join('|'));
-/** Every character SEGMENT_BREAK splits at: a text without any is one segment. */
-const BREAK_CHAR = /[·•|\n\r.!?;。！？]/;
-
 /**
  * Deadlines a page text states. Date phrases give their date; day-count phrases give a date
  * counted from the base they name, skipped when that base is unknown.
@@ -319,26 +209,24 @@ export function deadlinesFromText(text: string, bases: DeadlineBases, now: Date,
   return out;
 }
 
-/** deadlinesFromText, added to `out` (no list made for the many texts that state none). */
-export function addDeadlinesFromText(out: Deadline[], text: string, bases: DeadlineBases, now: Date, locale?: string): void {
-  // Every deadline states a date or a day count, in digits; URLs state none.
-  if (mayHoldDeadline(text)) addDeadlinesFromHeldText(out, text, bases, now, locale);
+/** deadlinesFromText, added to `out`. */
+function addDeadlinesFromText(out: Deadline[], text: string, bases: DeadlineBases, now: Date, locale?: string): void {
+  if (statesNoDeadline(text)) return;
+  const clean = cleanText(text, 4000);
+  if (!MAY_HOLD_DEADLINE.test(clean)) return;
+  for (const seg of segments(clean)) addSegmentDeadlines(out, seg, bases, now, locale);
 }
 
-/** addDeadlinesFromText for a text mayHoldDeadline has taken already. */
-export function addDeadlinesFromHeldText(out: Deadline[], text: string, bases: DeadlineBases, now: Date, locale?: string): void {
-  // A bare date ("Jul 15, 2026": a month name, digits, a comma) names no deadline: no phrase
-  // matches a month name (reader-shortcuts.test.ts tries every one). Order dates are such.
-  if (bareMonthDayYear(text) !== undefined) return;
-  const clean = cleanText(text, 4000);
-  // Nor without a year (every date has one) or something that may be a day count.
-  if (!MAY_HOLD_DEADLINE.test(clean)) return;
-  // Without a break, the text is its one segment (cleaned text is trimmed).
-  if (!BREAK_CHAR.test(clean)) {
-    if (clean.length <= 2000) addSegmentDeadlines(out, clean, bases, now, locale);
-    return;
-  }
-  for (const seg of segments(clean)) addSegmentDeadlines(out, seg, bases, now, locale);
+/**
+ * The deadlines an object's texts state (the first 500 strings of 12 characters or more, keys
+ * in `skipKeys` left out), one per kind: the scan of an order's strings, a pass of its own.
+ */
+export function deadlinesIn(root: unknown, bases: DeadlineBases, ctx: ReadContext, skipKeys?: ReadonlySet<string>): Deadline[] {
+  const out: Deadline[] = [];
+  forEachString(root, { maxCount: 500, minLength: 12, skipKeys }, (value) => {
+    if (value.length <= 4000) addDeadlinesFromText(out, value, bases, ctx.now, ctx.locale);
+  });
+  return earliestPerKind(out);
 }
 
 /** The deadline one segment states, if any, added to `out`. */
@@ -397,33 +285,20 @@ const ID = /^\d{6,24}$/;
 const SITE = /^[a-z0-9.-]{1,100}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** The last site SITE took: every order of a page has the same one, tested once. */
-let siteTaken: string | undefined;
-
-/**
- * The observation if it passes the gate, bounded and with invalid amounts dropped. `own`:
- * the caller hands `raw` over (nothing else holds it), so it is changed in place rather than
- * copied; either way the result holds the same.
- */
-export function finalize(raw: OrderObservation, problems: ReadProblem[], own = false): OrderObservation | null {
-  const site: unknown = raw.site;
-  const siteOk = (typeof site === 'string' && site === siteTaken) || SITE.test(String(site));
-  if (siteOk && typeof site === 'string') siteTaken = site;
-  if (!ID.test(String(raw.orderId)) || !siteOk) {
+/** The observation if it passes the gate, bounded and with invalid amounts dropped. */
+export function finalize(raw: OrderObservation, problems: ReadProblem[]): OrderObservation | null {
+  if (!ID.test(String(raw.orderId)) || !SITE.test(String(raw.site))) {
     problems.push(problem(PROBLEM.invalidRecord, `order ${String(raw.orderId).slice(0, 30)}: invalid id or site`));
     return null;
   }
-  const obs: OrderObservation = own ? raw : { ...raw };
+  const obs: OrderObservation = { ...raw };
   if (obs.total !== undefined && obs.total !== null && !validMoney(obs.total)) obs.total = null;
-  if (obs.items && !(own && itemsPass(obs.items))) {
+  if (obs.items) {
     // The first 200 well-formed items, an invalid price dropped.
-    const items: Item[] = [];
-    for (const i of obs.items) {
-      if (items.length === 200) break;
-      if (!wellFormed(i)) continue;
-      items.push(i.price && !validMoney(i.price) ? { ...i, price: null } : i);
-    }
-    obs.items = items;
+    obs.items = obs.items
+      .filter(wellFormed)
+      .slice(0, 200)
+      .map((i) => (i.price && !validMoney(i.price) ? { ...i, price: null } : i));
   }
   if (obs.tracking) obs.tracking = sanitizePackages(obs.tracking);
   if (obs.deadlines) obs.deadlines = obs.deadlines.filter((d) => isValidCalendarDate(d.due)).slice(0, 50);
@@ -432,13 +307,6 @@ export function finalize(raw: OrderObservation, problems: ReadProblem[], own = f
 
 function wellFormed(i: Item): boolean {
   return typeof i.title === 'string' && Number.isInteger(i.quantity) && i.quantity >= 0 && i.quantity <= 1e6;
-}
-
-/** At most 200 items, each well formed with a valid price or none: the list finalize would make. */
-function itemsPass(items: readonly Item[]): boolean {
-  if (items.length > 200) return false;
-  for (const i of items) if (!wellFormed(i) || (i.price && !validMoney(i.price))) return false;
-  return true;
 }
 
 const CURRENCY = /^[A-Z]{3}$/;

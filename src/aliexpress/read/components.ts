@@ -27,63 +27,30 @@ export function mtopFailure(payload: unknown): string | null {
   return first.startsWith('SUCCESS') ? null : first.slice(0, 200);
 }
 
-/** A stack entry standing for `key` values in a row that are neither objects nor arrays. */
-const RUN = {};
-
-/** Every component under `root` (depth-limited), in document order. */
+/**
+ * Every component under `root`, in document order: an object with a string `tag` (or `type`)
+ * and an object `fields`, not looked into further. At most `maxCount` components, 50,000 values
+ * met, depth 8, and the first 2,000 children of each object or array.
+ */
 export function findComponents(root: unknown, maxCount = 2000): Component[] {
   const out: Component[] = [];
-  // The stack as three arrays (value, key, depth): no entry made per value met, an array
-  // item's key (its index) written out only when it is a component, and values that are
-  // neither objects nor arrays (only counted when met) one entry for a run of them.
-  const values: unknown[] = [root];
-  const keys: (string | number)[] = [''];
-  const depths: number[] = [0];
-  let visited = 0;
-  while (values.length > 0 && out.length < maxCount && visited < 50_000) {
-    const v = values.pop();
-    const key = keys.pop() as string | number;
-    const depth = depths.pop() as number;
-    if (v === RUN) {
-      // Met one by one, they would be counted until the limit, then the search ends.
-      visited += key as number;
-      continue;
-    }
-    visited++;
-    if (typeof v !== 'object' || v === null) continue;
-    const isArray = Array.isArray(v);
-    if (!isArray) {
+  let met = 0;
+  const visit = (v: unknown, key: string, depth: number): void => {
+    if (out.length >= maxCount || met >= 50_000) return;
+    met++;
+    if (typeof v !== 'object' || v === null) return;
+    if (!Array.isArray(v)) {
       const tag = get(v, 'tag') ?? get(v, 'type');
       const fields = getObj(v, 'fields');
-      if (typeof tag === 'string' && fields && tag.length <= 100) {
-        out.push({ key: String(key), tag, fields });
-        continue;
+      if (typeof tag === 'string' && tag.length <= 100 && fields) {
+        out.push({ key, tag, fields });
+        return;
       }
     }
-    if (depth >= Math.min(MAX_DEPTH, 8)) continue;
-    // The first 2,000 children, pushed last first so that they come off in order.
-    let run = 0;
-    const own = isArray ? null : Object.keys(v);
-    for (let i = Math.min(own ? own.length : (v as unknown[]).length, 2000) - 1; i >= 0; i--) {
-      const k = own ? (own[i] as string) : i;
-      const x: unknown = own ? (v as Obj)[k] : (v as unknown[])[i];
-      if (typeof x !== 'object' || x === null) {
-        run++;
-        continue;
-      }
-      if (run > 0) run = pushRun(values, keys, depths, run);
-      values.push(x);
-      keys.push(k);
-      depths.push(depth + 1);
-    }
-    if (run > 0) pushRun(values, keys, depths, run);
-  }
+    if (depth >= Math.min(MAX_DEPTH, 8)) return;
+    const children: [string, unknown][] = Array.isArray(v) ? v.slice(0, 2000).map((x, i) => [String(i), x]) : Object.entries(v);
+    for (const [k, x] of children.slice(0, 2000)) visit(x, k, depth + 1);
+  };
+  visit(root, '', 0);
   return out;
-}
-
-function pushRun(values: unknown[], keys: (string | number)[], depths: number[], run: number): 0 {
-  values.push(RUN);
-  keys.push(run);
-  depths.push(0);
-  return 0;
 }

@@ -1,27 +1,16 @@
 /**
  * Reader of `mtop.aliexpress.trade.buyer.order.detail` (components tagged `detail_*`):
  * status block (title, reminder, buttons), dates, products, total, service progress bar and
- * order services texts (the deadlines the page states).
+ * order services texts (the deadlines the page states). What each block gives is in tables.ts.
  */
-import type { CalendarDate, Deadline, Item, OrderObservation } from '../../domain/order';
+import type { Deadline, Item, OrderObservation } from '../../domain/order';
 import { parseCalendarDate } from '../dates';
-import { moneyOf } from '../money';
 import { REFUND_NODE_LABELS } from '../phrases';
-import { absoluteUrl, cleanText, collectStrings, get, getArr, getObj, getRaw, getText, idOf, normalizeForMatch } from '../text';
-import {
-  buttonCodes,
-  deadlinesFromText,
-  earliestPerKind,
-  finalize,
-  hasConfirm,
-  problem,
-  PROBLEM,
-  resolveStatus,
-  type ReadContext,
-  type ReadResult,
-} from './common';
+import { cleanText, getArr, getText, idOf, isObj, normalizeForMatch } from '../text';
+import { deadlinesIn, earliestPerKind, finalize, hasConfirm, problem, PROBLEM, resolveStatus, type ReadContext, type ReadResult } from './common';
 import { findComponents, mtopData, type Component } from './components';
-import { readItem } from './list';
+import { readFields, readObserved } from './fields';
+import { DETAIL_DATA, DETAIL_INFO, DETAIL_INFO_OBSERVED, DETAIL_PRICE_OBSERVED, DETAIL_PRODUCTS, DETAIL_STATUS } from './tables';
 
 export const DETAIL_TAGS = {
   status: 'detail_order_status_block',
@@ -48,71 +37,49 @@ export function readOrderDetail(payload: unknown, ctx: ReadContext): ReadResult 
   if (components.length === 0) {
     return { observations: [], problems: [problem(PROBLEM.unexpectedShape, 'no order-detail components found')] };
   }
-  const status = byTag(components, DETAIL_TAGS.status)[0]?.fields;
-  const info = byTag(components, DETAIL_TAGS.info)[0]?.fields;
-  const products = byTag(components, DETAIL_TAGS.products);
-  const price = byTag(components, DETAIL_TAGS.price)[0]?.fields;
+  const statusFields = byTag(components, DETAIL_TAGS.status)[0]?.fields ?? {};
+  const infoFields = byTag(components, DETAIL_TAGS.info)[0]?.fields ?? {};
+  const status = readFields(statusFields, DETAIL_STATUS, ctx);
+  const info = readFields(infoFields, DETAIL_INFO, ctx);
 
   const orderId =
-    idOf(ctx.orderId ?? null) ??
-    idOf(get(status, 'orderId')) ??
-    idOf(get(info, 'tradeOrderId')) ??
-    idOf(get(info, 'orderId')) ??
-    components.map((c) => /(\d{6,24})$/.exec(c.key)?.[1] ?? null).find((x) => x !== null && x !== undefined) ??
+    idOf(ctx.orderId ?? null) ||
+    status.orderId ||
+    info.orderId ||
+    components.map((c) => /(\d{6,24})$/.exec(c.key)?.[1]).find((x) => x !== undefined) ||
     null;
   if (!orderId) {
     return { observations: [], problems: [problem(PROBLEM.invalidRecord, 'order detail without an order id')] };
   }
 
-  const statusText = getText(status, 'title') ?? getText(status, 'statusText') ?? null;
-  const statusButtons = get(status, 'buttonVOList') ?? get(status, 'buttons');
-  const codes = buttonCodes(statusButtons);
-  const global = getObj(data, 'global');
+  const enumStatus = status.statusEnum ?? (isObj(data) ? readFields(data, DETAIL_DATA, ctx).statusEnum : null);
+  const codes = status.buttons ?? [];
   const obs: OrderObservation = {
     orderId,
     site: ctx.site,
-    status: resolveStatus(codes, [get(status, 'orderStatus'), get(status, 'status'), get(global, 'orderStatusEnum')], statusText),
-    statusText,
+    status: resolveStatus(codes, enumStatus, status.statusText),
+    statusText: status.statusText,
+    ...readObserved(infoFields, DETAIL_INFO_OBSERVED, ctx),
   };
-  if (Array.isArray(statusButtons)) obs.canConfirm = hasConfirm(codes);
+  if (status.buttons) obs.canConfirm = hasConfirm(codes);
 
-  const date = (key: string): CalendarDate | null => {
-    const t = getText(info, key);
-    return t ? parseCalendarDate(t, ctx.locale) : null;
-  };
-  const placedOn = date('orderCreatTime') ?? date('orderCreateTime') ?? date('payTime');
-  const shippedOn = date('orderShipTime');
-  const completedOn = date('orderEndTime');
-  if (placedOn) obs.placedOn = placedOn;
-  if (shippedOn) obs.shippedOn = shippedOn;
-  if (completedOn) obs.completedOn = completedOn;
-
-  const items: Item[] = [];
-  for (const p of products) {
-    for (const line of getArr(p.fields, 'productVOList').slice(0, 200)) {
-      const it = readItem(line, ctx.currency);
-      if (it) items.push(it);
+  const products = byTag(components, DETAIL_TAGS.products);
+  if (products.length > 0) {
+    const items: Item[] = [];
+    for (const p of products) {
+      const block = readFields(p.fields, DETAIL_PRODUCTS, ctx);
+      items.push(...(block.items ?? []));
+      if (!obs.store && (block.storeName || block.storeUrl)) obs.store = { name: block.storeName, url: block.storeUrl };
     }
-    const seller = getObj(p.fields, 'sellerVO');
-    if (seller && !obs.store) {
-      obs.store = { name: getText(seller, 'sellerName') ?? getText(seller, 'storeName') ?? null, url: absoluteUrl(getRaw(seller, 'storeUrl')) };
-    }
+    obs.items = items.slice(0, 200);
   }
-  if (products.length > 0) obs.items = items.slice(0, 200);
+  const price = byTag(components, DETAIL_TAGS.price)[0];
+  if (price) Object.assign(obs, readObserved(price.fields, DETAIL_PRICE_OBSERVED, ctx));
 
-  const totalPrice = getObj(price, 'totalPrice');
-  if (totalPrice) obs.total = moneyOf(get(totalPrice, 'formatPriceInfo'), get(totalPrice, 'value'), get(totalPrice, 'currencyCode'), ctx.currency);
-
-  // Deadlines: every statement of the status block, progress bar and order services.
+  // Deadlines: every statement of the components (but the root's), and the progress bar's refund node.
+  const bases = { placedOn: obs.placedOn ?? null, completedOn: obs.completedOn ?? null };
   const deadlines: Deadline[] = [];
-  const bases = { placedOn, completedOn };
-  for (const c of components) {
-    if (c.tag === DETAIL_TAGS.root) continue;
-    for (const { value } of collectStrings(c.fields, { skipKeys: SKIP_KEYS, maxCount: 500 })) {
-      if (value.length < 12 || value.length > 4000) continue;
-      deadlines.push(...deadlinesFromText(value, bases, ctx.now, ctx.locale));
-    }
-  }
+  for (const c of components) if (c.tag !== DETAIL_TAGS.root) deadlines.push(...deadlinesIn(c.fields, bases, ctx, SKIP_KEYS));
   for (const bar of byTag(components, DETAIL_TAGS.progress)) {
     for (const node of getArr(bar.fields, 'nodes').slice(0, 20)) {
       const label = getText(node, 'text');
