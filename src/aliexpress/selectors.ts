@@ -9,7 +9,16 @@
  * Hashed class names (`logistic-info-v2--nodeTitle--x8f3a`) are matched by prefix.
  */
 
+/**
+ * How many elements a set may match where it applies: at most one in each order card (`card`),
+ * item line (`line`) or tracking event (`node`), at most one on the page (`page`), or any
+ * number (`many`: the cards, lines and buttons themselves). `test/unit/aliexpress/dom.test.ts`
+ * checks it on every saved page, beside each page's exact counts.
+ */
+export type Per = 'card' | 'line' | 'node' | 'page' | 'many';
+
 export interface SelectorSet {
+  readonly per: Per;
   /** The selectors, tried in order (joined with "," where a query wants any of them). */
   readonly any: readonly string[];
 }
@@ -18,8 +27,8 @@ export interface SelectorSet {
  * A selector set. The `// seen:` comment above each entry says where each variant was seen
  * (and, for legacy ones, when to remove them); as a comment it costs the content script nothing.
  */
-function set(...any: string[]): SelectorSet {
-  return { any };
+function set(per: Per, ...any: string[]): SelectorSet {
+  return { per, any };
 }
 
 const joined = new WeakMap<SelectorSet, string>();
@@ -47,12 +56,12 @@ export const SELECTORS = {
   // ------------------------------------------------------------------ order list (2022–2026)
   /** One card per order. Mobile web renders the card as a link. */
   // seen: 2022–2026 desktop `.order-item`; mobile `a.order-item.order-item-mobile`; legacy (remove when trade.aliexpress.com/orderList.htm is gone) `tbody.order-item-wraper`
-  orderCard: set(
+  orderCard: set('many',
     '.order-item',
     'tbody.order-item-wraper',
   ),
   // seen: 2022–2026 `.order-item-header-status-text`; data-pl variant; legacy `.order-status`
-  status: set(
+  status: set('card',
     '.order-item-header-status-text',
     '[data-pl="order_item_header_status"]',
     '.order-item-mobile-status',
@@ -60,60 +69,60 @@ export const SELECTORS = {
   ),
   /** Date and id lines ("Date: Sep 1, 2026", "Ref. Number: 8214…"). */
   // seen: 2022–2026 `.order-item-header-right-info`; legacy `.order-info .second-row .info-body` (date)
-  headerInfo: set(
+  headerInfo: set('card',
     '.order-item-header-right-info',
     '[data-pl="order_item_header_info"]',
     '.order-item-mobile-date',
     '.order-info .second-row .info-body',
   ),
   // seen: 2022–2026 `.order-item-store-name`; legacy `.store-info .first-row .info-body`
-  storeName: set(
+  storeName: set('card',
     '.order-item-store-name',
     '[data-pl="order_item_store_name"]',
     '.store-info .first-row .info-body',
   ),
   // seen: store link inside the card
-  storeLink: set('a[href*="/store/"]'),
+  storeLink: set('card', 'a[href*="/store/"]'),
   /** One per order line. */
   // seen: 2022–2026 `.order-item-content-body`; legacy `.order-body`
-  line: set(
+  line: set('many',
     '.order-item-content-body',
     '.order-item-mobile-product',
     'tr.order-body',
   ),
   // seen: 2022–2026 `.order-item-content-info-name span[title]`; legacy `.product-title a`
-  itemName: set(
+  itemName: set('line',
     '.order-item-content-info-name span[title]',
     '[data-pl="order_item_content_info_name"] span[title]',
     '.order-item-mobile-product-title',
     '.product-title a',
   ),
   // seen: 2022–2026 `.order-item-content-info-sku`; legacy `.product-property`
-  itemSku: set(
+  itemSku: set('line',
     '.order-item-content-info-sku',
     '[data-pl="order_item_content_info_sku"]',
     '.product-property',
   ),
   // seen: 2022–2026 `.order-item-content-info-number-quantity` ("x2"); legacy `.product-amount span`
-  itemQuantity: set(
+  itemQuantity: set('line',
     '.order-item-content-info-number-quantity',
     '[data-pl="order_item_content_info_number_quantity"]',
     '.product-amount span:not(.amount)',
   ),
   // seen: 2022–2026 `.order-item-content-info-number-price` (may be one span per digit)
-  itemPrice: set(
+  itemPrice: set('line',
     '.order-item-content-info-number-price',
     '.product-amount .amount',
   ),
   // seen: 2022–2026 `.order-item-content-opt-price-total` (one span per digit seen); legacy `.amount-num`
-  total: set(
+  total: set('card',
     '.order-item-content-opt-price-total',
     '[data-pl="order_item_content_opt_price_total"]',
     '.order-item-mobile-total',
     '.order-amount .amount-num',
   ),
   // seen: 2022–2026 `.order-item-btns` buttons; legacy `.order-action button`
-  buttons: set(
+  buttons: set('many',
     '.order-item-btns button',
     '.order-item-btns a',
     '[data-pl^="order_item_btn"]',
@@ -121,61 +130,61 @@ export const SELECTORS = {
   ),
   /** Legacy confirm button carries its action as an attribute. */
   // seen: legacy (pre-2022)
-  legacyConfirm: set('button[button_action="confirmOrderReceived"]'),
+  legacyConfirm: set('card', 'button[button_action="confirmOrderReceived"]'),
   // seen: any link naming the order: detail, tracking, legacy detail
-  orderLink: set(
+  orderLink: set('many',
     'a[href*="orderId="]',
     'a[href*="tradeOrderId="]',
     'a[href*="tradeId="]',
   ),
   // seen: 2022–2026 `.order-more button`
-  loadMore: set('.order-more button'),
+  loadMore: set('page', '.order-more button'),
   // seen: 2022–2026 `.order-wrap`/`.order-main`; legacy `#buyer-ordertable`
-  orderList: set('.order-main', '.order-wrap', '#buyer-ordertable'),
+  orderList: set('many', '.order-main', '.order-wrap', '#buyer-ordertable'),
 
   // ------------------------------------------------------------------ order detail
   // seen: 2022–2026 `.order-status .order-block-title`
-  detailStatus: set(
+  detailStatus: set('page',
     '.order-status .order-block-title',
     '.order-detail-status-title',
     '[data-pl="order_detail_status_title"]',
   ),
   // seen: 2022–2026 status reminder
-  detailReminder: set('.order-status .order-status-reminder', '.order-block-reminder', '[class*="order-status--reminder"]'),
+  detailReminder: set('page', '.order-status .order-status-reminder', '.order-block-reminder', '[class*="order-status--reminder"]'),
   // seen: 2022–2026 service commitment texts and progress bar
-  detailServices: set(
+  detailServices: set('many',
     '.order-service-item-content',
     '[class*="order-services--content"]',
     '[class*="service-progress"]',
     '.order-detail-service',
   ),
   // seen: 2022–2026 status-block buttons
-  detailConfirm: set('.order-status button', '.order-detail-btns button'),
+  detailConfirm: set('page', '.order-status button', '.order-detail-btns button'),
 
   // ------------------------------------------------------------------ tracking (hashed classes)
   // seen: 2024–2026 tracking v2 (hashed suffix): node wrappers
-  trackingNode: set(
+  trackingNode: set('many',
     '[class*="logistic-info-v2--nodeWrap--"]',
     '[class*="logistic-info--nodeWrap--"]',
   ),
   // seen: 2024–2026 tracking v2
-  trackingNodeTitle: set('[class*="logistic-info-v2--nodeTitle--"]', '[class*="logistic-info--nodeTitle--"]'),
+  trackingNodeTitle: set('node', '[class*="logistic-info-v2--nodeTitle--"]', '[class*="logistic-info--nodeTitle--"]'),
   // seen: 2024–2026 tracking v2
-  trackingNodeDesc: set('[class*="logistic-info-v2--nodeDesc--"]', '[class*="logistic-info--nodeDesc--"]'),
+  trackingNodeDesc: set('node', '[class*="logistic-info-v2--nodeDesc--"]', '[class*="logistic-info--nodeDesc--"]'),
   // seen: 2024–2026 tracking v2
-  trackingNodeTime: set('[class*="logistic-info-v2--nodeTime--"]', '[class*="logistic-info--nodeTime--"]'),
+  trackingNodeTime: set('node', '[class*="logistic-info-v2--nodeTime--"]', '[class*="logistic-info--nodeTime--"]'),
   // seen: 2024–2026 tracking v2
-  trackingMailNo: set('[class*="logistic-info-v2--mailNoValue--"]', '[class*="logistic-info--mailNoValue--"]'),
+  trackingMailNo: set('many', '[class*="logistic-info-v2--mailNoValue--"]', '[class*="logistic-info--mailNoValue--"]'),
   // seen: 2024–2026 tracking v2
-  trackingCarrier: set('[class*="logistic-info-v2--carrierName--"]', '[class*="logistic-info--carrierName--"]'),
+  trackingCarrier: set('many', '[class*="logistic-info-v2--carrierName--"]', '[class*="logistic-info--carrierName--"]'),
   // seen: 2024–2026 "Fast delivery" texts
-  trackingGuarantee: set('[class*="fast-delivery--content--"]', '[class*="fastDelivery--content--"]'),
+  trackingGuarantee: set('many', '[class*="fast-delivery--content--"]', '[class*="fastDelivery--content--"]'),
 
   // ------------------------------------------------------------------ page problems
   // seen: slider captcha dialog
-  captcha: set('#J_xiaomi_dialog', '.baxia-dialog', '#baxia-dialog-content', 'iframe[src*="/punish"]', '#nc_1_n1z'),
+  captcha: set('many', '#J_xiaomi_dialog', '.baxia-dialog', '#baxia-dialog-content', 'iframe[src*="/punish"]', '#nc_1_n1z'),
   // seen: login form / iframe
-  login: set('#fm-login-id', '.fm-login', 'iframe[src*="login.aliexpress"]', 'iframe[src*="passport.aliexpress"]'),
+  login: set('many', '#fm-login-id', '.fm-login', 'iframe[src*="login.aliexpress"]', 'iframe[src*="passport.aliexpress"]'),
 } as const satisfies Record<string, SelectorSet>;
 
 export type SelectorName = keyof typeof SELECTORS;

@@ -37,6 +37,35 @@ describe('selector match counts on saved pages', () => {
   }
 });
 
+describe('selector counts beside them (SelectorSet.per) hold on every saved page', () => {
+  const within = (root: ParentNode, name: SelectorName) => root.querySelectorAll(joinSelectors(SELECTORS[name])).length;
+  const containers: Record<'card' | 'line' | 'node', (doc: Document) => Element[]> = {
+    card: (doc) => findOrderCards(doc).map((c) => c.element),
+    line: (doc) => [...doc.querySelectorAll(joinSelectors(SELECTORS.line))],
+    node: (doc) => [...doc.querySelectorAll(joinSelectors(SELECTORS.trackingNode))],
+  };
+  for (const page of Object.keys(pages) as (keyof typeof pages)[]) {
+    test(page, () => {
+      const doc = pages[page]();
+      let checked = 0;
+      for (const name of Object.keys(SELECTORS) as SelectorName[]) {
+        const per = SELECTORS[name].per;
+        if (per === 'many') continue;
+        if (per === 'page') {
+          expect(within(doc, name), `${name} on the page`).toBeLessThanOrEqual(1);
+          checked++;
+          continue;
+        }
+        for (const el of containers[per](doc)) {
+          expect(within(el, name), `${name} in a ${per}`).toBeLessThanOrEqual(1);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThanOrEqual(4);
+    });
+  }
+});
+
 describe('readDom: order list built from the real capture', () => {
   const doc = pages.en();
   const r = readDom(doc, ctx);
