@@ -6,15 +6,12 @@
  * nothing.
  */
 import { orderDetailUrl } from '../aliexpress/pages';
-import { localDateOf } from '../domain/dates';
-import { markDone, parseLog, snooze } from '../domain/deadlines/reminders';
 import { toICS } from '../domain/ics';
-import { DEADLINE_KINDS, type DeadlineKind } from '../domain/order';
-import type { Reply, UiToBgMessage } from '../messaging/messages';
+import type { Replies } from '../messaging/messages';
 import type { Browser } from '../platform/browser';
 import { localeBundle } from '../platform/i18n';
 import { localiseParams } from '../i18n/format';
-import { OrderPrefsSchema, draftKey } from '../storage/schema';
+import { OrderPrefsSchema } from '../storage/schema';
 import { decodeNotificationId, parseSchedule, quickRearm, rankOrders, refreshDeadlines, REMINDER_ALARM, rulesOf } from './deadlines';
 import { messageListener, readSettings, store, type Hooks } from './worker';
 import { earlyRead } from './early';
@@ -23,8 +20,6 @@ import { overlayOrder, overlayMessages, type OverlayState } from '../messaging/o
 export function claimPageUrl(browser: Browser, orderId: string): string {
   return browser.runtime.getURL(`src/popup/index.html?view=claim&order=${encodeURIComponent(orderId)}`);
 }
-
-const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
 
 /** One refresh at a time; a request arriving meanwhile runs once more after it. */
 let running: Promise<void> | null = null;
@@ -49,58 +44,29 @@ export function refresh(browser: Browser): Promise<void> {
   return running;
 }
 
-async function uiExtra(browser: Browser, msg: UiToBgMessage): Promise<Reply<unknown> | null> {
-  switch (msg.type) {
-    case 'ui/reminder-action': {
-      if (!(DEADLINE_KINDS as readonly string[]).includes(msg.kind) || !/^\d{4}-\d{2}-\d{2}$/.test(msg.due)) return { ok: false, error: 'invalid_message' };
-      const ref = { orderId: msg.orderId, kind: msg.kind as DeadlineKind, due: msg.due };
-      await store.update('reminderLog', (current) => {
-        const log = parseLog(current);
-        return msg.action === 'snooze' ? snooze(log, ref, Date.now()) : markDone(log, ref);
-      });
-      await refresh(browser);
-      return ok(null);
-    }
-    case 'ui/mark-dispute': {
-      const today = localDateOf(Date.now());
-      const order = await store.updateOrder(msg.orderId, (o) =>
-        msg.opened
-          ? { ...o, dispute: o.dispute ?? { id: null, stage: 'awaiting_seller', statusText: null, openedOn: today, url: null, markedByShopper: true } }
-          : { ...o, dispute: o.dispute?.markedByShopper ? null : o.dispute },
-      );
-      if (!order) return { ok: false, error: 'unknown_order' };
-      await refresh(browser);
-      return ok(order);
-    }
-    case 'ui/save-draft':
-      await store.exclusive(() => browser.storage.local.set({ [draftKey(msg.orderId)]: msg.draft }));
-      return ok(null);
-    case 'ui/calendar': {
-      const settings = await readSettings();
-      const rules = rulesOf(settings);
-      const orders = await store.allOrders();
-      const { t, lang } = await localeBundle(settings.locale);
-      const ranked = rankOrders(orders.values(), rules, Date.now()).filter((r) => msg.orderId === null || r.order.orderId === msg.orderId);
-      const events = ranked.flatMap((r) =>
-        r.deadlines
-          .filter((d) => d.applies && d.daysLeft >= 0)
-          .map((d) => ({
-            uid: `${r.order.orderId}-${d.kind}-${d.due}@buyer-shield`,
-            date: d.due,
-            summary: t('deadline_ics_summary', { kind: t(`deadline_kind_${d.kind.replace(/-/g, '_')}`), order: r.order.orderId }),
-            description: [r.order.store.name, t(`deadline_action_${d.action}`, localiseParams(t, d.params, lang)), d.source === 'estimate' ? t('deadline_ics_estimate') : '']
-              .filter(Boolean)
-              .join('\n'),
-            url: orderDetailUrl(r.order.orderId),
-            alarmDaysBefore: Math.min(1, d.daysLeft),
-            alarmHour: rules.reminderHour,
-          })),
-      );
-      return ok({ ics: toICS(events, new Date()), count: events.length });
-    }
-    default:
-      return null;
-  }
+/** The shopper's deadlines as a calendar file: one order's, or every order's when `orderId` is null. */
+async function calendar(orderId: string | null): Promise<Replies['ui/calendar']> {
+  const settings = await readSettings();
+  const rules = rulesOf(settings);
+  const orders = await store.allOrders();
+  const { t, lang } = await localeBundle(settings.locale);
+  const ranked = rankOrders(orders.values(), rules, Date.now()).filter((r) => orderId === null || r.order.orderId === orderId);
+  const events = ranked.flatMap((r) =>
+    r.deadlines
+      .filter((d) => d.applies && d.daysLeft >= 0)
+      .map((d) => ({
+        uid: `${r.order.orderId}-${d.kind}-${d.due}@buyer-shield`,
+        date: d.due,
+        summary: t('deadline_ics_summary', { kind: t(`deadline_kind_${d.kind.replace(/-/g, '_')}`), order: r.order.orderId }),
+        description: [r.order.store.name, t(`deadline_action_${d.action}`, localiseParams(t, d.params, lang)), d.source === 'estimate' ? t('deadline_ics_estimate') : '']
+          .filter(Boolean)
+          .join('\n'),
+        url: orderDetailUrl(r.order.orderId),
+        alarmDaysBefore: Math.min(1, d.daysLeft),
+        alarmHour: rules.reminderHour,
+      })),
+  );
+  return { ics: toICS(events, new Date()), count: events.length };
 }
 
 async function openOrder(browser: Browser, orderId: string): Promise<void> {
@@ -131,7 +97,7 @@ export function startWorker(browser: Browser): void {
         messages: overlayMessages(bundle.messages, bundle.fallback),
       };
     },
-    uiExtra: (msg) => uiExtra(browser, msg),
+    calendar,
     openClaim: async (orderId) => {
       await browser.tabs.create({ url: claimPageUrl(browser, orderId) });
     },

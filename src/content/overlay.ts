@@ -216,7 +216,7 @@ export class Overlay {
     // A reply that never comes (a worker stopped mid-answer) must not hold up every later refresh.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const reply = await Promise.race([
-      this.ctx.send<OverlayState>({ type: 'cs/overlay-state', orderIds: ids }),
+      this.ctx.send({ type: 'cs/overlay-state', orderIds: ids }),
       new Promise<null>((resolve) => (timer = setTimeout(resolve, STATE_TIMEOUT_MS, null))),
     ]).finally(() => clearTimeout(timer));
     if (reply?.ok) {

@@ -4,7 +4,8 @@
  * the content script then tears itself down (AbortSignal) instead of throwing into the page.
  */
 import { browser } from '../platform/content-browser';
-import type { CsToBgMessage, Reply } from '../messaging/messages';
+import type { CsToBgMessage, Replies, Reply } from '../messaging/messages';
+import { checkReply } from '../messaging/replies';
 
 export class ContentContext {
   private readonly controller = new AbortController();
@@ -29,11 +30,15 @@ export class ContentContext {
     this.signal.addEventListener('abort', fn, { once: true });
   }
 
-  /** Send to the worker; null when the extension is gone or the worker failed. */
-  async send<T>(message: CsToBgMessage): Promise<Reply<T> | null> {
+  /**
+   * Send to the worker; its reply, checked against what a reply to this type holds
+   * (src/messaging/replies.ts), or null when the extension is gone, the worker failed or
+   * the reply is not of that shape.
+   */
+  async send<M extends CsToBgMessage>(message: M): Promise<Reply<Replies[M['type']]> | null> {
     if (!this.alive) return null;
     try {
-      return (await browser.runtime.sendMessage(message)) as Reply<T>;
+      return checkReply<M['type']>(message.type, await browser.runtime.sendMessage(message));
     } catch (e) {
       if (/context invalidated|Receiving end does not exist/i.test(String(e))) this.stop();
       return null;

@@ -1,11 +1,18 @@
 /**
- * Every message between the extension's contexts, named by direction and validated with zod
- * at the receiving end. CS→BG: a content script on an AliExpress tab to the worker.
- * UI→BG: the popup, the options page or the claim tab to the worker.
+ * Every message between the extension's contexts, in one table: each type's request (a zod
+ * schema, validated by the worker) and its reply (`Replies`, validated by the caller: the
+ * extension pages with zod, src/ui/messaging.ts; the content script, which carries no zod,
+ * with the checks in src/messaging/replies.ts). CS→BG: a content script on an AliExpress tab
+ * to the worker. UI→BG: the popup, the options page or the claim tab to the worker. The
+ * worker answers each type in one handler (src/background/worker.ts `handle`).
  */
 import * as z from 'zod/mini';
 import { lazySchema } from '../lib/lazy-schema';
-import { OrderIdSchema } from '../domain/order';
+import type { Backup } from '../domain/backup';
+import { OrderIdSchema, type Order } from '../domain/order';
+import type { OrderPrefs } from '../storage/schema';
+import type { Settings } from '../storage/settings';
+import type { OverlayState } from './overlay-state';
 
 const MAX_OBSERVATIONS = 2000;
 
@@ -75,5 +82,34 @@ export const UiToBg = lazySchema(() => z.discriminatedUnion('type', [
 ]));
 export type UiToBgMessage = z.infer<typeof UiToBg>;
 
+export type Message = CsToBgMessage | UiToBgMessage;
+export type MessageType = Message['type'];
+export type MessageOf<K extends MessageType> = Extract<Message, { type: K }>;
+
+/** A backup as the worker hands it out: with the records it keeps aside, if any (docs/backup-format.md). */
+export type ExportedBackup = Backup & { quarantine?: unknown[] };
+
+/** What the worker answers to each message (the reply's `value` when `ok`). */
+export interface Replies {
+  'cs/observations': { accepted: number; rejected: number };
+  'cs/page-problem': null;
+  'cs/overlay-state': OverlayState;
+  'cs/set-order-guard': null;
+  'cs/open-claim': null;
+  'ui/refresh': null;
+  'ui/export-backup': ExportedBackup;
+  'ui/import-backup': { imported: number; total: number };
+  'ui/get-state': { settings: Settings; prefs: OrderPrefs };
+  'ui/set-settings': Settings;
+  'ui/save-draft': null;
+  'ui/mark-dispute': Order;
+  'ui/reminder-action': null;
+  'ui/calendar': { ics: string; count: number };
+  'ui/clear-quarantine': null;
+}
+
 /** Replies carry ok/err so a caller never has to guess from undefined. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; params?: Record<string, string | number> };
+
+/** The reply to a message of type K. */
+export type ReplyTo<K extends MessageType> = Reply<Replies[K]>;

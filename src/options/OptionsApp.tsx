@@ -16,7 +16,7 @@ export function OptionsApp() {
   const [error, setError] = useState<string | null>(null);
 
   const save = async (change: Partial<Settings>): Promise<boolean> => {
-    const reply = await ask<Settings>({ type: 'ui/set-settings', settings: { ...settings, ...change } });
+    const reply = await ask({ type: 'ui/set-settings', settings: { ...settings, ...change } });
     setError(reply.ok ? null : t(reply.error, reply.params));
     return reply.ok;
   };

@@ -1,6 +1,5 @@
 /** "Export backup" / "Import backup": the shopper's copy of everything Buyer Shield knows. */
 import { useRef, useState } from 'preact/hooks';
-import type { Backup } from '../domain/backup';
 import { ask } from './messaging';
 import { useLocale } from './locale';
 import { rankOrders, rulesOfSettings } from './dashboard/model';
@@ -23,7 +22,7 @@ export function BackupButtons() {
   const input = useRef<HTMLInputElement>(null);
 
   const onExport = async () => {
-    const reply = await ask<Backup>({ type: 'ui/export-backup' });
+    const reply = await ask({ type: 'ui/export-backup' });
     if (!reply.ok) return setStatus({ kind: 'error', text: t('backup_export_failed') });
     const stamp = reply.value.exportedAt.slice(0, 10);
     download(`buyer-shield-backup-${stamp}.json`, JSON.stringify(reply.value, null, 2));
@@ -32,7 +31,7 @@ export function BackupButtons() {
 
   /** Every order, one row per item, for a spreadsheet in the shopper's locale (the writer is loaded only now). */
   const onCsv = async () => {
-    const reply = await ask<Backup>({ type: 'ui/export-backup' });
+    const reply = await ask({ type: 'ui/export-backup' });
     if (!reply.ok) return setStatus({ kind: 'error', text: t('backup_export_failed') });
     const { ordersCsv } = await import('./csv');
     const rows = ordersTable(rankOrders(reply.value.orders, rulesOfSettings(settings)));
@@ -43,7 +42,7 @@ export function BackupButtons() {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const text = await file.text();
-    const reply = await ask<{ imported: number; total: number }>({ type: 'ui/import-backup', text });
+    const reply = await ask({ type: 'ui/import-backup', text });
     if (input.current) input.current.value = '';
     if (reply.ok) setStatus({ kind: 'ok', text: t('backup_imported', { count: reply.value.imported, total: reply.value.total }) });
     else setStatus({ kind: 'error', text: `${t('backup_import_failed')} ${t(reply.error)} (${String(reply.params?.['detail'] ?? '')})` });

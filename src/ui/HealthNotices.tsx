@@ -3,7 +3,6 @@
  * last AliExpress page Buyer Shield could not read, in plain words, and "Copy diagnostics".
  */
 import { useState } from 'preact/hooks';
-import type { Backup } from '../domain/backup';
 import { browser } from '../platform/browser';
 import { buildDiagnostics, latestProblem } from './diagnostics';
 import { useT } from './locale';
@@ -36,7 +35,7 @@ export function HealthNotices({ health }: { health: StoreHealth }) {
   if (health.quarantined === 0 && !problem) return null;
 
   const onExport = async () => {
-    const reply = await ask<Backup>({ type: 'ui/export-backup' });
+    const reply = await ask({ type: 'ui/export-backup' });
     if (!reply.ok) return setExported(t('backup_export_failed'));
     downloadText(`buyer-shield-backup-${reply.value.exportedAt.slice(0, 10)}.json`, JSON.stringify(reply.value, null, 2), 'application/json');
     setExported(t('notice_quarantine_exported'));

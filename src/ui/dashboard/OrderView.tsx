@@ -39,7 +39,7 @@ export function OrderView({ row, onClaim }: { row: OrderDetail; onClaim: (orderI
     else setStatus({ kind: 'error', text: t('popup_action_failed') });
   };
   const calendar = async () => {
-    const r = await ask<{ ics: string; count: number }>({ type: 'ui/calendar', orderId: o.orderId });
+    const r = await ask({ type: 'ui/calendar', orderId: o.orderId });
     if (!r.ok) return setStatus({ kind: 'error', text: t('popup_action_failed') });
     if (r.value.count === 0) return setStatus({ kind: 'ok', text: t('popup_calendar_none') });
     downloadText(`buyer-shield-${o.orderId}.ics`, r.value.ics, 'text/calendar');

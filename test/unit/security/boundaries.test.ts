@@ -74,8 +74,8 @@ describe('messageListener', () => {
   const calls: string[] = [];
   const hooks = {
     afterChange: async () => void calls.push('afterChange'),
-    overlayState: async () => ({ state: true }),
-    uiExtra: async () => null,
+    overlayState: async () => ({ state: true }) as never,
+    calendar: async () => ({ ics: '', count: 0 }),
     openClaim: async (id: string) => void calls.push(`openClaim:${id}`),
   };
   const listen = messageListener(hooks);
