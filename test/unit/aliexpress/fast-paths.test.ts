@@ -12,11 +12,8 @@ import { parseFormatPriceInfo } from '../../../src/aliexpress/money';
 import { DAY_COUNT, MAY_COUNT_DAYS, MONTH_NAMES } from '../../../src/aliexpress/phrases';
 import { deadlinesFromText, segments, type DeadlineBases } from '../../../src/aliexpress/read/common';
 import { absoluteUrl, cleanText, normalizeForMatch } from '../../../src/aliexpress/text';
-import { mulberry32 } from '../../seeded';
+import fc from 'fast-check';
 
-const rnd = mulberry32(20260907);
-const int = (n: number) => Math.floor(rnd() * n);
-const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)] as T;
 
 const NOW = new Date('2026-09-07T10:00:00Z');
 const BASES: DeadlineBases = { placedOn: '2026-07-15', completedOn: '2026-08-01', deliveredOn: '2026-08-20' };
@@ -107,13 +104,14 @@ describe('dates: the fast paths give what the full path gives', () => {
 // ------------------------------------------------------------------ money and URLs
 
 test('split prices: the digits read as moneyFromParts reads them; currency codes as /^[A-Z]{3}$/', () => {
-  for (let i = 0; i < 3000; i++) {
-    const intPart = String(1 + int(1e6)).slice(0, 1 + int(7));
-    const frac = String(int(1000)).slice(0, int(4));
-    const cur = pick(['BRL', 'USD', 'JPY', 'KWD', 'KRW', 'EUR']);
-    expect(parseFormatPriceInfo(`R$x|${intPart}|${frac}`, cur)).toEqual(moneyFromParts(intPart, frac, cur));
-    expect(parseFormatPriceInfo(`R$x|${intPart}`, cur)).toEqual(moneyFromParts(intPart, '', cur));
-  }
+  const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^\\d{${min},${max}}$`));
+  fc.assert(
+    fc.property(digits(1, 7), digits(0, 3), fc.constantFrom('BRL', 'USD', 'JPY', 'KWD', 'KRW', 'EUR'), (intPart, frac, cur) => {
+      expect(parseFormatPriceInfo(`R$x|${intPart}|${frac}`, cur)).toEqual(moneyFromParts(intPart, frac, cur));
+      expect(parseFormatPriceInfo(`R$x|${intPart}`, cur)).toEqual(moneyFromParts(intPart, '', cur));
+    }),
+    { numRuns: 3000 },
+  );
   for (const c of ['BRL', 'brl', 'Brl', 'BR', 'BRLX', 'B1L', 'ÀBC', 'BR\n', '', 'A@[']) {
     expect(parseFormatPriceInfo('|1|00', c) !== null, c).toBe(/^[A-Z]{3}$/.test(c));
   }
@@ -128,11 +126,13 @@ test('absoluteUrl as it was', () => {
     return u;
   };
   const parts = ['//', 'https:', 'http://', 'HTTP://', 'https://', 'a.com/', 'x', ' ', '"', '<', "'", 'javascript:', '/', ':'];
-  for (let i = 0; i < 5000; i++) {
-    let s = '';
-    for (let n = int(6); n > 0; n--) s += pick(parts);
-    expect(absoluteUrl(s), s).toBe(old(s));
-  }
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 6 }), (pieces) => {
+      const s = pieces.join('');
+      expect(absoluteUrl(s), s).toBe(old(s));
+    }),
+    { numRuns: 5000 },
+  );
   for (const n of [1990, 1992, 1993, 1994, 1995, 2000]) {
     for (const prefix of ['//', 'https://']) {
       const s = prefix + 'a'.repeat(n);
