@@ -141,23 +141,6 @@ export function parseCalendarDate(text: string, hintLocale?: string): CalendarDa
   return best;
 }
 
-/** Every calendar date in `text`, in order of appearance (deduplicated). */
-export function findCalendarDates(text: string, hintLocale?: string): CalendarDate[] {
-  const found: CalendarDate[] = [];
-  let rest = text.length > 4000 ? text.slice(0, 4000) : text;
-  for (let i = 0; i < 10 && rest.length > 0; i++) {
-    const d = parseCalendarDate(rest, hintLocale);
-    if (!d) break;
-    if (!found.includes(d)) found.push(d);
-    // Continue after the first digit run of the year that ended this date.
-    const year = d.slice(0, 4);
-    const at = rest.indexOf(year);
-    if (at < 0) break;
-    rest = rest.slice(at + 4);
-  }
-  return found;
-}
-
 /** Epoch milliseconds (number or numeric string) → ISO instant, within sane bounds. */
 export function epochToInstant(v: unknown): Instant | null {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{9,14}$/.test(v.trim()) ? Number(v) : NaN;

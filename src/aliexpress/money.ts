@@ -191,17 +191,6 @@ export function parseFormatPriceInfo(info: string, currency?: string | null, pag
   return moneyFromParts(digits, frac, cur);
 }
 
-/** Best money from an object's `formatPriceInfo` (+ `currencyCode`), else a display text field; `pageCurrency` as in parseMoneyText. */
-export function moneyOf(formatPriceInfo: unknown, displayText: unknown, currency?: unknown, pageCurrency?: string | null): Money | null {
-  const cur = validCurrency(currency);
-  if (typeof formatPriceInfo === 'string') {
-    const m = parseFormatPriceInfo(formatPriceInfo, cur, pageCurrency);
-    if (m) return m;
-  }
-  if (typeof displayText === 'string') return parseMoneyText(displayText, cur, pageCurrency);
-  return null;
-}
-
 /** An integer `cent` amount as AliExpress's money DTOs carry it ({ cent: 6125, currency: 'BRL' }). */
 export function moneyFromCents(cent: unknown, currency: unknown): Money | null {
   const cur = validCurrency(currency);

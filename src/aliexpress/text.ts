@@ -3,7 +3,6 @@
  * Page strings are data: HTML inside them is stripped to text, never kept as markup.
  */
 
-export type Json = unknown;
 export type Obj = Record<string, unknown>;
 
 export const MAX_TEXT = 2000;

@@ -7,6 +7,7 @@
  */
 import { orderDetailUrl } from '../aliexpress/pages';
 import { toICS } from '../domain/ics';
+import { actionKey, kindKey } from '../domain/deadlines/engine';
 import type { Replies } from '../messaging/messages';
 import type { Browser } from '../platform/browser';
 import { localeBundle } from '../platform/i18n';
@@ -57,8 +58,8 @@ async function calendar(orderId: string | null): Promise<Replies['ui/calendar']>
       .map((d) => ({
         uid: `${r.order.orderId}-${d.kind}-${d.due}@buyer-shield`,
         date: d.due,
-        summary: t('deadline_ics_summary', { kind: t(`deadline_kind_${d.kind.replace(/-/g, '_')}`), order: r.order.orderId }),
-        description: [r.order.store.name, t(`deadline_action_${d.action}`, localiseParams(t, d.params, lang)), d.source === 'estimate' ? t('deadline_ics_estimate') : '']
+        summary: t('deadline_ics_summary', { kind: t(kindKey(d.kind)), order: r.order.orderId }),
+        description: [r.order.store.name, t(actionKey(d.action), localiseParams(t, d.params, lang)), d.source === 'estimate' ? t('deadline_ics_estimate') : '']
           .filter(Boolean)
           .join('\n'),
         url: orderDetailUrl(r.order.orderId),

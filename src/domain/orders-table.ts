@@ -22,7 +22,6 @@ export const TABLE_COLUMNS = [
   'next_deadline_kind',
   'next_deadline_source',
 ] as const;
-export type TableColumn = (typeof TABLE_COLUMNS)[number];
 
 export interface TableRow {
   order_id: string;

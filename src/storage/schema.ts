@@ -27,7 +27,6 @@ export const SCHEMA_VERSION = 1;
 export { DRAFT_KEY_PREFIX, INDEX_HEAD_KEY, INDEX_STALE_KEY, ORDER_KEY_PREFIX, draftKey, orderKey } from './keys';
 
 export const MetaSchema = lazySchema(() => z.object({ schemaVersion: z.int().check(z.gte(0)) }));
-export type Meta = z.infer<typeof MetaSchema>;
 
 export const QuarantineEntrySchema = lazySchema(() => z.object({
   key: z.string().check(z.maxLength(200)),

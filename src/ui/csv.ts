@@ -8,6 +8,7 @@
  */
 import Papa from 'papaparse';
 import { plainAmount } from '../domain/money';
+import { kindKey } from '../domain/deadlines/engine';
 import { TABLE_COLUMNS, type TableRow } from '../domain/orders-table';
 import type { Translate } from '../i18n';
 
@@ -38,7 +39,7 @@ export function ordersCsv(rows: readonly TableRow[], t: Translate, lang: string)
       case 'status':
         return t(`status_${row.status}`);
       case 'next_deadline_kind':
-        return row.next_deadline_kind ? t(`deadline_kind_${row.next_deadline_kind.replace(/-/g, '_')}`) : '';
+        return row.next_deadline_kind ? t(kindKey(row.next_deadline_kind)) : '';
       case 'next_deadline_source':
         return row.next_deadline_source ? t(`deadline_source_${row.next_deadline_source}`) : '';
       default:

@@ -135,8 +135,3 @@ export function checkClaim(d: ClaimDraft, order: Order, opts: CheckOptions = {})
   advise('claim_advice_discount_to_withdraw', 'review');
   return out;
 }
-
-/** Only the warnings. */
-export function claimWarnings(d: ClaimDraft, order: Order, opts: CheckOptions = {}): ClaimNotice[] {
-  return checkClaim(d, order, opts).filter((n) => n.kind === 'warning');
-}

@@ -35,10 +35,8 @@ export const STEP_IDS = ['received', 'reason', 'details', 'outcome', 'amount', '
 export type StepId = (typeof STEP_IDS)[number];
 
 export const AMOUNT_MODES = ['full', 'partial'] as const;
-export type AmountMode = (typeof AMOUNT_MODES)[number];
 /** How a partial amount is worked out. */
 export const AMOUNT_METHODS = ['missing_quantity', 'percentage', 'sum'] as const;
-export type AmountMethod = (typeof AMOUNT_METHODS)[number];
 
 /** Inputs are stored as typed, even when wrong, so the calculator can say what is wrong. */
 const loose = () => z.nullable(z.number().check(z.gte(-1e12), z.lte(1e12)));

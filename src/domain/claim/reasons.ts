@@ -316,17 +316,9 @@ export const REASONS: Readonly<Record<ReasonId, Reason>> = Object.freeze({
   >),
 });
 
-export function isReasonId(x: unknown): x is ReasonId {
-  return typeof x === 'string' && (REASON_IDS as readonly string[]).includes(x);
-}
-
 /** The reasons the form offers for an answer to "received the goods?", in the form's order. */
 export function reasonsFor(received: boolean): Reason[] {
   return (received ? RECEIVED_REASONS : NOT_RECEIVED_REASONS).map((id) => REASONS[id]);
-}
-
-export function reasonMatchesReceived(reason: ReasonId, received: boolean): boolean {
-  return REASONS[reason].received === received;
 }
 
 /** The questions to ask for a reason (and its sub-kind), in order, without repeats. */

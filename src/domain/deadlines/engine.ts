@@ -125,8 +125,6 @@ const KIND_ORDER: Record<DeadlineKind, number> = Object.fromEntries(
   DEADLINE_KINDS.map((k, i) => [k, i]),
 ) as Record<DeadlineKind, number>;
 
-const URGENCY_RANK: Record<Urgency, number> = { today: 0, urgent: 1, soon: 2, later: 3, overdue: 4 };
-
 export function urgencyOf(daysLeft: number, rules: Pick<Rules, 'urgentDays' | 'soonDays'>): Urgency {
   if (daysLeft < 0) return 'overdue';
   if (daysLeft === 0) return 'today';
@@ -143,11 +141,6 @@ export function kindKey(kind: DeadlineKind): string {
 /** Catalogue key of an action's text: `deadline_action_pick_up_parcel`. */
 export function actionKey(action: ActionKey): string {
   return `deadline_action_${action}`;
-}
-
-/** Catalogue key of an urgency label: `deadline_urgency_today`. */
-export function urgencyKey(urgency: Urgency): string {
-  return `deadline_urgency_${urgency}`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -429,22 +422,6 @@ const MAX_LEAD = 366;
 /** Kinds whose estimate is reminded on its day only (and once when it starts). */
 const ON_THE_DAY: ReadonlySet<DeadlineKind> = new Set(['pickup', 'refund-arrival']);
 
-/**
- * All deadlines of one order, page dates first in precedence, each judged against where the
- * order stands. Sorted by due date, then kind.
- *
- * @param today the shopper's calendar date (`localDateOf(Date.now())` in the worker)
- * @param facts optional facts from outside the domain (tracking classification, agreed-return date)
- */
-export function computeDeadlines(
-  order: Order,
-  rules: Rules,
-  today: CalendarDate,
-  facts: DeadlineFacts = EMPTY_FACTS,
-): ComputedDeadline[] {
-  return assessOrder(order, rules, today, facts).deadlines;
-}
-
 /** Where an order stands and its deadlines, from one reading of the record. */
 export interface Assessment {
   stage: OrderStage;
@@ -649,7 +626,3 @@ export function sortOrdersByUrgency(
   return ranked.map((x) => x.r);
 }
 
-/** Urgency rank for badges: today < urgent < soon < later < overdue. */
-export function urgencyRank(u: Urgency): number {
-  return URGENCY_RANK[u];
-}

@@ -23,7 +23,7 @@ import { DEADLINE_KINDS } from '../order';
 import type { CalendarDate, DeadlineKind } from '../order';
 import { addDays, localDateOf, localTimeOn } from '../dates';
 import { dayOf, daysFromCivil, localDayOf, localTimeOnDay } from './days';
-import type { ComputedDeadline } from './engine';
+import { actionKey, kindKey, type ComputedDeadline } from './engine';
 import type { QuietHours, Rules } from './rules';
 
 /** Keep log entries until their deadline is this many days past. */
@@ -334,16 +334,6 @@ function makeDue(
   };
 }
 
-/** The reminders to raise now: nothing, one, or one summary of several (or of missed ones). */
-export function dueReminders(
-  entries: readonly OrderDeadlines[],
-  log: ReminderLog,
-  rules: Rules,
-  now: number,
-): DueReminders {
-  return planReminders(entries, log, rules, now).due;
-}
-
 /**
  * Epoch ms to arm the one alarm for, or null when no reminder lies ahead. Reminders due now
  * and not yet recorded count as pending: the answer is then `now` (or the end of quiet hours).
@@ -444,8 +434,8 @@ export function reminderMessage(due: DueReminders): ReminderMessage | null {
         : first.daysLeft === 1
           ? 'deadline_notify_title_tomorrow'
           : 'deadline_notify_title',
-    titleParams: { kind: `deadline_kind_${first.kind.replace(/-/g, '_')}`, days: first.daysLeft, date: first.due },
-    bodyKey: `deadline_action_${d.action}`,
+    titleParams: { kind: kindKey(first.kind), days: first.daysLeft, date: first.due },
+    bodyKey: actionKey(d.action),
     bodyParams: { ...d.params, order: first.orderId },
     refs,
   };

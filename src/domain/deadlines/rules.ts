@@ -15,9 +15,6 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../../lib/lazy-schema';
 
-/** Bump when a field is added, removed or changes meaning (storage migrates by this). */
-export const RULES_VERSION = 2;
-
 const days = (max: number) => z.int().check(z.gte(0), z.lte(max));
 const HHMM = lazySchema(() => z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)));
 
@@ -111,8 +108,3 @@ export const DEFAULT_RULES: Rules = Object.freeze({
   missedAfterHours: 12,
 }) as Rules;
 
-/** Validate rules from storage or the options page; anything invalid falls back to defaults. */
-export function parseRules(input: unknown): Rules {
-  const r = RulesSchema.safeParse(input);
-  return r.success ? r.data : DEFAULT_RULES;
-}

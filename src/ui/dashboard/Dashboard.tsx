@@ -11,6 +11,7 @@ import { formatMoney } from '../../domain/money';
 import { useLocale } from '../locale';
 import { FILTERS, filterCounts, filterRows, type DashboardRow, type Filter } from './model';
 import { DeadlineSummary } from './widgets';
+import { actionKey } from '../../domain/deadlines/engine';
 import { formatCalendarDate, localiseParams } from '../../i18n/format';
 import type { Translate } from '../../i18n';
 
@@ -144,7 +145,7 @@ function OrderRow({ row, onOpen }: { row: DashboardRow; onOpen: (orderId: string
               {t(row.stage === 'at_pickup_point' ? 'deadline_pickup_prompt' : 'deadline_delivered_prompt', { date: formatCalendarDate(row.deliveredOn, lang) })}
             </p>
           )}
-          <p class="deadline-action clamp">{t(`deadline_action_${top.action}`, localiseParams(t, top.params, lang))}</p>
+          <p class="deadline-action clamp">{t(actionKey(top.action), localiseParams(t, top.params, lang))}</p>
         </div>
       ) : (
         <p class="no-deadline">{noDeadlineText(t, lang, row)}</p>

@@ -1,6 +1,6 @@
 /** Small pieces the dashboard, the order view and the claim assistant share. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { kindKey, type ComputedDeadline } from '../../domain/deadlines/engine';
+import { actionKey, kindKey, type ComputedDeadline } from '../../domain/deadlines/engine';
 import type { SummaryDeadline } from '../../domain/summary';
 import { formatCalendarDate, localiseParams } from '../../i18n/format';
 import { useLocale } from '../locale';
@@ -62,7 +62,7 @@ export function DeadlineSummary({ d, withAction = false }: { d: SummaryDeadline 
         <time dateTime={d.due}>{formatCalendarDate(d.due, lang)}</time>
         {d.source === 'estimate' && <span class="estimate">{t('deadline_source_estimate')}</span>}
       </div>
-      {withAction && <p class="deadline-action">{t(`deadline_action_${d.action}`, localiseParams(t, d.params, lang))}</p>}
+      {withAction && <p class="deadline-action">{t(actionKey(d.action), localiseParams(t, d.params, lang))}</p>}
     </div>
   );
 }

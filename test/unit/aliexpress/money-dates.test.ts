@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { epochToInstant, parseCalendarDate } from '../../../src/aliexpress/dates';
-import { currencyOfPage, moneyFromCents, moneyOf, parseFormatPriceInfo, parseMoneyText } from '../../../src/aliexpress/money';
+import { currencyOfPage, moneyFromCents, parseFormatPriceInfo, parseMoneyText } from '../../../src/aliexpress/money';
 
 describe('parseMoneyText', () => {
   const cases: [string, number, string][] = [
@@ -89,9 +89,9 @@ describe('the account and the site as the weakest currency signal', () => {
 
   test('the order\'s own code field stays the strongest', () => {
     expect(parseMoneyText('$12.99', 'USD', 'CLP')).toEqual({ minor: 1299, currency: 'USD' });
-    expect(moneyOf('$12.990|12.990|', undefined, 'CLP', 'USD')).toEqual({ minor: 12990, currency: 'CLP' });
-    expect(moneyOf('$12.990|12.990|', undefined, undefined, 'CLP')).toEqual({ minor: 12990, currency: 'CLP' });
-    expect(moneyOf(undefined, '19,99', undefined, null)).toBeNull();
+    expect(parseFormatPriceInfo('$12.990|12.990|', 'CLP', 'USD')).toEqual({ minor: 12990, currency: 'CLP' });
+    expect(parseFormatPriceInfo('$12.990|12.990|', null, 'CLP')).toEqual({ minor: 12990, currency: 'CLP' });
+    expect(parseMoneyText('19,99', null, null)).toBeNull();
   });
 });
 

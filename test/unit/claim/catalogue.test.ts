@@ -1,9 +1,42 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimKeys } from '../../../src/domain/claim/keys';
+import { placeholdersOf as placeholders } from '../../../src/lib/placeholders';
+import { AMOUNT_ERRORS } from '../../../src/domain/claim/amount';
+import { NOTICE_KEYS } from '../../../src/domain/claim/checks';
+import { PROBLEM_KEYS } from '../../../src/domain/claim/compose';
+import { AMOUNT_METHODS, AMOUNT_MODES, STEP_IDS } from '../../../src/domain/claim/draft';
+import { NON_ENGLISH_HINT_KEY } from '../../../src/domain/claim/keys';
+import { EVIDENCE_IDS, OUTCOMES, QUESTION_IDS, REASON_IDS, SUB_KINDS } from '../../../src/domain/claim/reasons';
+import { sentenceKey, type SentenceId } from '../../../src/domain/claim/templates';
 import { SENTENCES } from '../../../src/domain/claim/templates';
 import { placeholdersOf } from '../../../src/i18n';
+
+/**
+ * Every catalogue key the claim core hands to a UI, with the placeholders each one takes:
+ * keys built from ids (`claim_reason_<id>_label`…) listed from the ids themselves.
+ */
+function claimKeys(): Record<string, string[]> {
+  const keys: Record<string, string[]> = {};
+  const add = (key: string, params: readonly string[] = []) => (keys[key] = [...params].sort());
+  for (const id of REASON_IDS) {
+    add(`claim_reason_${id}_label`);
+    add(`claim_reason_${id}_help`);
+  }
+  for (const id of SUB_KINDS) add(`claim_sub_kind_${id}_label`);
+  for (const id of QUESTION_IDS) add(`claim_question_${id}_label`);
+  for (const id of EVIDENCE_IDS) add(`claim_evidence_${id}_label`);
+  for (const id of STEP_IDS) add(`claim_step_${id}_label`);
+  for (const id of OUTCOMES) add(`claim_outcome_${id}_label`);
+  for (const id of AMOUNT_MODES) add(`claim_amount_mode_${id}_label`);
+  for (const id of AMOUNT_METHODS) add(`claim_amount_method_${id}_label`);
+  for (const [k, ps] of Object.entries(AMOUNT_ERRORS)) add(k, ps);
+  for (const [k, ps] of Object.entries(NOTICE_KEYS)) add(k, ps);
+  for (const k of PROBLEM_KEYS) add(k);
+  for (const id of Object.keys(SENTENCES) as SentenceId[]) add(sentenceKey(id), placeholders(SENTENCES[id]));
+  add(NON_ENGLISH_HINT_KEY);
+  return keys;
+}
 
 const root = join(__dirname, '../../..');
 /** Base keys only; plural variants (`key__one`) are per language and checked in test/unit/i18n/plurals.test.ts. */

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkClaim, claimWarnings } from '../../../src/domain/claim/checks';
+import { checkClaim, type CheckOptions } from '../../../src/domain/claim/checks';
 import { emptyDraft, setAmount, setAnswer, setReason, setReceived, setSubKind, toggleEvidence, type ClaimDraft } from '../../../src/domain/claim/draft';
 import type { Order } from '../../../src/domain/order';
 import { PRE_SHIPMENT_EVENT, TRANSIT_EVENT, makeOrder } from './fixtures';
+
+/** The warnings among a claim's notices. */
+const claimWarnings = (d: Parameters<typeof checkClaim>[0], order: Parameters<typeof checkClaim>[1], opts: CheckOptions = {}) => checkClaim(d, order, opts).filter((n) => n.kind === 'warning');
 
 const delivered = makeOrder({ currency: 'USD', total: 5000, price: 1250, quantity: 4 });
 const inTransit = makeOrder({ status: 'awaiting_delivery', deliveredAt: null, events: [PRE_SHIPMENT_EVENT, TRANSIT_EVENT], protectionEndsOn: '2026-09-20' });

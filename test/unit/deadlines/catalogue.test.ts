@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_KEYS, URGENCIES, actionKey, kindKey, urgencyKey } from '../../../src/domain/deadlines/engine';
+import { ACTION_KEYS, URGENCIES, actionKey, kindKey } from '../../../src/domain/deadlines/engine';
 import { placeholdersOf } from '../../../src/i18n';
 import { DEADLINE_KINDS } from '../../../src/domain/order';
 
@@ -27,7 +27,7 @@ describe('deadline catalogue', () => {
   it('names every kind, action and urgency', () => {
     for (const k of DEADLINE_KINDS) expect(en[kindKey(k)], k).toBeTruthy();
     for (const a of ACTION_KEYS) expect(en[actionKey(a)], a).toBeTruthy();
-    for (const u of URGENCIES) expect(en[urgencyKey(u)], u).toBeTruthy();
+    for (const u of URGENCIES) expect(en[((u: string) => `deadline_urgency_${u}`)(u)], u).toBeTruthy();
     expect(en.deadline_kind_no_delivery_refund).toBe('Refund if not delivered');
     expect(en.deadline_kind_return_window).toBe('Return window');
     expect(en.deadline_kind_pickup).toBe('Pick up');

@@ -1,4 +1,7 @@
-import type { Deadline, DeadlineKind, Dispute, Order, TrackingEvent } from '../../../src/domain/order';
+import type { CalendarDate, Deadline, DeadlineKind, Dispute, Order, TrackingEvent } from '../../../src/domain/order';
+import { assessOrder, type ComputedDeadline, type DeadlineFacts } from '../../../src/domain/deadlines/engine';
+import { planReminders, type ReminderLog } from '../../../src/domain/deadlines/reminders';
+import type { Rules } from '../../../src/domain/deadlines/rules';
 import { OrderSchema } from '../../../src/domain/order';
 
 export function makeOrder(over: Partial<Order> = {}): Order {
@@ -35,8 +38,6 @@ export function event(at: string, code: string | null = null, text = 'event'): T
   return { at, code, text };
 }
 
-import type { ComputedDeadline } from '../../../src/domain/deadlines/engine';
-
 /** A computed deadline that should be reminded of (fields the planner reads set sensibly). */
 export function computed(kind: DeadlineKind, due: string, over: Partial<ComputedDeadline> = {}): ComputedDeadline {
   return {
@@ -53,4 +54,14 @@ export function computed(kind: DeadlineKind, due: string, over: Partial<Computed
     remind: true,
     ...over,
   };
+}
+
+/** An order's deadlines as the engine assesses them (`assessOrder(...).deadlines`). */
+export function computeDeadlines(order: Order, rules: Rules, today: CalendarDate, facts?: DeadlineFacts): ComputedDeadline[] {
+  return assessOrder(order, rules, today, facts).deadlines;
+}
+
+/** The reminders due now (`planReminders(...).due`). */
+export function dueReminders(entries: Parameters<typeof planReminders>[0], log: ReminderLog, rules: Rules, now: number): ReturnType<typeof planReminders>['due'] {
+  return planReminders(entries, log, rules, now).due;
 }

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { computeDeadlines } from './helpers';
 import { addDays, dayNumber, localTimeOn } from '../../../src/domain/dates';
-import { computeDeadlines } from '../../../src/domain/deadlines/engine';
 import { emptyLog, planReminders, recordRaised, type ReminderLog } from '../../../src/domain/deadlines/reminders';
 import { DEFAULT_RULES } from '../../../src/domain/deadlines/rules';
 import { mergeDeadlines, mergeObservation } from '../../../src/domain/merge';

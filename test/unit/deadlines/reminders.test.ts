@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { localDateOf, localTimeOn } from '../../../src/domain/dates';
-import { computeDeadlines } from '../../../src/domain/deadlines/engine';
 import {
   deadlineKey,
   deliverableAt,
-  dueReminders,
   emptyLog,
   markDone,
   nextWakeAt,
@@ -19,7 +17,7 @@ import {
   type ReminderLog,
 } from '../../../src/domain/deadlines/reminders';
 import { DEFAULT_RULES, type Rules } from '../../../src/domain/deadlines/rules';
-import { computed, makeOrder, page } from './helpers';
+import { computed, makeOrder, page, computeDeadlines, dueReminders } from './helpers';
 
 const R = DEFAULT_RULES;
 const at = (date: string, h: number, m = 0) => localTimeOn(date, h, m);

@@ -7,11 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays, dayNumber, fromDayNumber, localDateOf, localTimeOn } from '../../../src/domain/dates';
-import { computeDeadlines } from '../../../src/domain/deadlines/engine';
 import { dateOfDay, dayOf, localDayOf, localTimeOnDay } from '../../../src/domain/deadlines/days';
 import { emptyLog, nextWakeAt, planReminders, recordRaised, snooze } from '../../../src/domain/deadlines/reminders';
 import { DEFAULT_RULES as R } from '../../../src/domain/deadlines/rules';
-import { computed, makeOrder, page } from './helpers';
+import { computed, makeOrder, page, computeDeadlines } from './helpers';
 
 const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const KNOWN = ['Asia/Jerusalem', 'America/Sao_Paulo', 'Pacific/Auckland', 'UTC'] as const;
