@@ -11,22 +11,33 @@ import {
   type ReadResult,
 } from '../aliexpress';
 import { confirmLabelsFromPayload } from '../aliexpress/guard';
+import { STARTED_EVENT } from './early';
 import { browser } from '../platform/content-browser';
-import { Overlay } from './overlay';
+import { DialogHost } from './overlay/dialog';
+import { FEATURES, type FeatureEnv } from './overlay/features';
+import { isOurs } from './overlay/host';
+import { Panel } from './overlay/panel';
+import { PageState } from './overlay/state';
 import type { EarlyPart } from './shared';
 
 const DOM_SETTLE_MS = 400;
 
 export function startContent(early: EarlyPart): void {
   const { ctx, confirmLabels } = early;
+  // An older copy of this script still on the page stops if its extension is gone (early.ts).
+  document.dispatchEvent(new Event(STARTED_EVENT));
   const page = classifyUrl(location.href);
   const apiOrderIds = new Set<string>();
-  const overlay = new Overlay(ctx, page);
+  const pageState = new PageState(ctx, page);
   let domTimer: ReturnType<typeof setTimeout> | undefined;
+  // The overlay's features, each on the pages it declares, all stopped by the context's signal.
+  const env: FeatureEnv = { state: pageState, panel: new Panel(pageState), dialog: new DialogHost(pageState), guards: {} };
+  env.dialog.start(ctx.signal);
+  for (const feature of FEATURES) if (feature.runsOn(page)) feature.start(env, ctx.signal);
   early.attach({
-    guardActiveFor: (orderId) => overlay.guardActiveFor(orderId),
-    askConfirm: (orderId) => overlay.askConfirm(orderId),
-    askDispute: (action) => overlay.askDispute(action),
+    guardActiveFor: (orderId) => env.guards.guardActiveFor?.(orderId) ?? true,
+    askConfirm: (orderId) => env.guards.askConfirm?.(orderId) ?? Promise.resolve(true),
+    askDispute: (action) => env.guards.askDispute?.(action) ?? Promise.resolve(true),
   });
 
   // The DOM is re-read whenever the page changes; only what is new goes to the worker
@@ -52,7 +63,7 @@ export function startContent(early: EarlyPart): void {
     });
     if (observations.length === 0 && problems.length === 0) return;
     await ctx.send({ type: 'cs/observations', url: location.href, via, observations, problems: problems.slice(0, 50) });
-    await overlay.refresh();
+    await pageState.refresh();
   };
 
   /** What every read of this page is told: the site, the time, the order, the account's currency. */
@@ -72,7 +83,7 @@ export function startContent(early: EarlyPart): void {
       confirmLabelsFromPayload(payload, confirmLabels);
       const result = readApiPayload(capture.api, payload, readContext());
       for (const o of result.observations) apiOrderIds.add(o.orderId);
-      overlay.noteApiRead(result);
+      pageState.noteApiRead(result);
       void send(result, 'api');
     } catch (e) {
       void ctx.send({ type: 'cs/page-problem', url: location.href, code: 'reader-error', detail: String(e).slice(0, 500) });
@@ -90,13 +101,13 @@ export function startContent(early: EarlyPart): void {
     try {
       const problem = detectPageProblem(document, location.href);
       if (problem) {
-        overlay.showProblem(problem);
+        pageState.showProblem(problem);
         void ctx.send({ type: 'cs/page-problem', url: location.href, code: problem, detail: '' });
         return;
       }
       // Cards whose order the API already gave are not read again from the DOM.
       const result = readDom(document, readContext(), (id) => apiOrderIds.has(id));
-      overlay.noteDomRead(result);
+      pageState.noteDomRead(result);
       void send(result, 'dom');
     } catch (e) {
       void ctx.send({ type: 'cs/page-problem', url: location.href, code: 'reader-error', detail: String(e).slice(0, 500) });
@@ -109,15 +120,16 @@ export function startContent(early: EarlyPart): void {
 
   const onReady = (): void => {
     if (!ctx.alive) return;
-    overlay.mount();
+    env.panel.start(ctx.signal);
+    void pageState.refresh();
     scheduleDomRead();
     // AliExpress renders cards after its data arrives and adds more on "View orders".
     const observer = new MutationObserver((records) => {
       for (const r of records) {
         for (const n of r.addedNodes) {
-          if (n instanceof Element && !overlay.owns(n)) {
+          if (n instanceof Element && !isOurs(n)) {
             scheduleDomRead();
-            overlay.scheduleDecorate();
+            pageState.cardsAdded();
             return;
           }
         }
@@ -127,7 +139,6 @@ export function startContent(early: EarlyPart): void {
     ctx.onStop(() => {
       observer.disconnect();
       clearTimeout(domTimer);
-      overlay.unmount();
     });
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onReady, { once: true, signal: ctx.signal });
@@ -142,8 +153,8 @@ export function startContent(early: EarlyPart): void {
     const relevant =
       area === 'sync'
         ? keys.includes('settings')
-        : keys.some((k) => k === 'orderPrefs' || (k.startsWith('order:') && overlay.showsOrder(k.slice(6))));
-    if (relevant) void overlay.refresh();
+        : keys.some((k) => k === 'orderPrefs' || (k.startsWith('order:') && pageState.pageOrderIds.has(k.slice(6))));
+    if (relevant) void pageState.refresh();
   };
   browser.storage.onChanged.addListener(onStorage);
   ctx.onStop(() => browser.storage.onChanged.removeListener(onStorage));

@@ -9,9 +9,18 @@ import { CAPTURE_SOURCE } from '../aliexpress/capture/api-prefixes';
 import { confirmTargetOf, disputeActionOf } from '../aliexpress/guard';
 import { classifyUrl } from '../aliexpress/pages';
 import { ContentContext } from './runtime';
-import { SHARED_KEY, type EarlyPart, type LatePart } from './shared';
+import { isDisputePage, SHARED_KEY, type EarlyPart, type LatePart } from './shared';
 
 const MAX_BUFFERED = 100;
+
+/**
+ * The event a content script dispatches on the document when it starts (a DOM event, seen by
+ * every world's listeners, with no data). A copy left from before the extension was updated,
+ * reloaded or removed (its extension context gone) stops at once when it sees it, taking its
+ * guards, listeners and drawings with it, rather than at its next call. A page can dispatch it
+ * too, harmlessly: a copy whose extension is still there goes on.
+ */
+export const STARTED_EVENT = 'buyer-shield:content-started';
 
 /** Starts the early half, once per page; null if it already runs. */
 export function startEarly(): EarlyPart | null {
@@ -44,6 +53,8 @@ export function startEarly(): EarlyPart | null {
     },
     { signal: ctx.signal },
   );
+  // A newer copy started (it says so once the page has loaded, app.ts): this one stops if its extension is gone.
+  document.addEventListener(STARTED_EVENT, () => ctx.check(), { signal: ctx.signal });
 
   const whenLate = (): Promise<LatePart> => {
     if (late) return Promise.resolve(late);
@@ -68,7 +79,7 @@ export function startEarly(): EarlyPart | null {
  */
 function installGuards(ctx: ContentContext, confirmLabels: Map<string, string>, pageKind: string, ask: LatePart): void {
   let bypass: Element | null = null;
-  const onDisputePage = pageKind === 'dispute-detail' || pageKind === 'refund-list' || pageKind === 'reverse-start';
+  const onDisputePage = isDisputePage(pageKind);
 
   /** Stop the page's handlers; on a click or key, ask, and click again (let through) if the shopper goes on. */
   const hold = (event: Event, element: Element, question: () => Promise<boolean>): void => {

@@ -12,6 +12,11 @@ export class ContentContext {
   readonly signal = this.controller.signal;
 
   get alive(): boolean {
+    return this.check();
+  }
+
+  /** Whether the extension is still there; if it is gone, stop everything this context started. */
+  check(): boolean {
     if (this.signal.aborted) return false;
     try {
       if (!browser.runtime?.id) throw new Error('invalidated');

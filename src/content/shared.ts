@@ -13,6 +13,11 @@ export const SHARED_KEY = '__buyerShieldContent';
 
 export type DisputeAsk = 'cancel-dispute' | 'accept-offer';
 
+/** The pages where a dispute is cancelled or an offer accepted: the dispute guards run there. */
+export function isDisputePage(kind: string): boolean {
+  return kind === 'dispute-detail' || kind === 'refund-list' || kind === 'reverse-start';
+}
+
 /** What the late half lends the guards. */
 export interface LatePart {
   guardActiveFor(orderId: string): boolean;

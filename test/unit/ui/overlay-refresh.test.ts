@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { Overlay } from '../../../src/content/overlay';
+import { PageState } from '../../../src/content/overlay/state';
 import type { ContentContext } from '../../../src/content/runtime';
 
 type Pending = { resolve: (v: unknown) => void };
@@ -22,7 +22,7 @@ afterEach(() => vi.useRealTimers());
 describe('the overlay asks the worker for its state', () => {
   test('calls made while a request is out are answered by one more request, not one each', async () => {
     const { ctx, sent } = fakeContext();
-    const overlay = new Overlay(ctx, page);
+    const overlay = new PageState(ctx, page);
     const first = overlay.refresh();
     const later = [overlay.refresh(), overlay.refresh(), overlay.refresh()];
     expect(sent).toHaveLength(1);
@@ -41,7 +41,7 @@ describe('the overlay asks the worker for its state', () => {
   test('a reply that never comes does not hold up later requests', async () => {
     vi.useFakeTimers();
     const { ctx, sent } = fakeContext();
-    const overlay = new Overlay(ctx, page);
+    const overlay = new PageState(ctx, page);
     const first = overlay.refresh();
     await vi.advanceTimersByTimeAsync(10_000);
     await first;
