@@ -150,3 +150,38 @@ export function epochToInstant(v: unknown): Instant | null {
   if (ms < Date.UTC(2000, 0, 1) || ms > Date.UTC(2200, 0, 1)) return null;
   return new Date(ms).toISOString();
 }
+
+/** "Jul. 28 18:39", "28 Jul 18:39", "Tue | Jul. 28 18:39": a month word, a day, a time, no year. */
+const MONTH_DAY_TIME = new RegExp(`${WORD}\\s*${DAY}\\D{0,3}?\\s(\\d{1,2}):(\\d{2})(?!\\d)`, 'u');
+const DAY_MONTH_TIME = new RegExp(`(?<!\\d)${DAY}\\.?\\s*${WORD}\\s+(\\d{1,2}):(\\d{2})(?!\\d)`, 'u');
+const TIME = /(?<!\d)(\d{1,2}):(\d{2})(?!\d)/;
+
+/**
+ * When a tracking event happened, from the time the tracking page writes beside it (docs/aliexpress.md
+ * "Tracking page"): a date with its year and a time ("2026-07-28 18:39"), or a month, a day and a
+ * time without a year ("Tue | Jul. 28 18:39"), which is the latest such day not after `now`. The
+ * page shows these times without a zone; they are read as the shopper's local time. Null without a time.
+ */
+export function parseEventTime(text: string, now: Date, hintLocale?: string): Instant | null {
+  const time = TIME.exec(text);
+  if (!time) return null;
+  const [hours, minutes] = [Number(time[1]), Number(time[2])];
+  if (hours > 23 || minutes > 59) return null;
+  const stated = parseCalendarDate(text, hintLocale);
+  let date: CalendarDate | null = stated;
+  if (!date) {
+    const mdt = MONTH_DAY_TIME.exec(text);
+    const dmt = mdt ? null : DAY_MONTH_TIME.exec(text);
+    const month = mdt ? monthOf(mdt[1] as string) : dmt ? monthOf(dmt[2] as string) : null;
+    const day = Number(mdt ? mdt[2] : dmt?.[1]);
+    if (!month) return null;
+    // The latest such day not after today (a tracking event is never in the future).
+    const year = now.getFullYear();
+    const thisYear = dateOf(year, month, day);
+    const today = dateOf(year, now.getMonth() + 1, now.getDate());
+    date = thisYear && today && thisYear > today ? dateOf(year - 1, month, day) : thisYear;
+  }
+  if (!date) return null;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d, hours, minutes).toISOString();
+}

@@ -4,7 +4,7 @@
  * from `orderId=` / `tradeOrderId=` links, never from labels.
  */
 import type { Deadline, Item, OrderObservation, TrackingEvent } from '../domain/order';
-import { parseCalendarDate } from './dates';
+import { parseCalendarDate, parseEventTime } from './dates';
 import { parseMoneyText } from './money';
 import { classifyUrl, LOGIN_HOSTS, UNSUPPORTED_SITES } from './pages';
 import { findOrderCards, isConfirmButton, type OrderCardRef } from './guard';
@@ -112,22 +112,26 @@ function deadlinesOf(texts: (string | null)[], ctx: ReadContext): Deadline[] {
   return earliestPerKind(out);
 }
 
+/**
+ * The tracking page without its JSON: the events shown (text and, from the time beside each, when),
+ * the carrier, and every tracking number (a page of several parcels shows one tab each; the
+ * events shown are the first parcel's).
+ */
 function readTrackingDom(doc: Document, orderId: string, ctx: ReadContext): OrderObservation | null {
   const nodes = all(doc, SELECTORS.trackingNode).slice(0, 500);
   const events: TrackingEvent[] = [];
   for (const n of nodes) {
     const title = textOf(first(n, SELECTORS.trackingNodeTitle), 500);
     const desc = textOf(first(n, SELECTORS.trackingNodeDesc), 1500);
+    const time = textOf(first(n, SELECTORS.trackingNodeTime), 100);
     const text = title && desc ? `${title}: ${desc}` : (title ?? desc);
-    if (text) events.push({ at: null, code: null, text });
+    if (text) events.push({ at: time ? parseEventTime(time, ctx.now, ctx.locale) : null, code: null, text });
   }
-  const mail = textOf(first(doc, SELECTORS.trackingMailNo), 200);
-  if (events.length === 0 && !mail) return null;
-  const obs: OrderObservation = {
-    orderId,
-    site: ctx.site,
-    tracking: sanitizePackages([{ number: mail, carrier: textOf(first(doc, SELECTORS.trackingCarrier), 200), events }]),
-  };
+  const numbers = [...new Set(all(doc, SELECTORS.trackingMailNo).map((e) => textOf(e, 200)))].filter((n): n is string => n !== null);
+  if (events.length === 0 && numbers.length === 0) return null;
+  const carrier = textOf(first(doc, SELECTORS.trackingCarrier), 200);
+  const parcels = numbers.length > 0 ? numbers.map((number, i) => ({ number, carrier, events: i === 0 ? events : [] })) : [{ number: null, carrier, events }];
+  const obs: OrderObservation = { orderId, site: ctx.site, tracking: sanitizePackages(parcels) };
   const deadlines = deadlinesOf(all(doc, SELECTORS.trackingGuarantee).map((e) => textOf(e, 4000)), ctx);
   if (deadlines.length > 0) obs.deadlines = deadlines;
   return obs;

@@ -109,14 +109,19 @@ export const SELECTORS = {
     '[data-pl="order_item_content_info_number_quantity"]',
     '.product-amount span:not(.amount)',
   ),
-  // seen: 2022–2026 `.order-item-content-info-number-price` (may be one span per digit)
+  // seen: 2022–2026 `.order-item-content-info-number-price` (may be one span per digit), unconfirmed;
+  // `.order-item-content-info-number > div:first-child` (public order exporters and a Sheets sync extension, 2024–2025)
   itemPrice: set('line',
     '.order-item-content-info-number-price',
+    '.order-item-content-info-number > div:first-child',
     '.product-amount .amount',
   ),
-  // seen: 2022–2026 `.order-item-content-opt-price-total` (one span per digit seen); legacy `.amount-num`
+  // seen: 2022–2026 `.order-item-content-opt-price-total` (one span per digit; public exporters and
+  // userscripts 2023–2026); `[data-pl="order_item_content_price_total"]` (greasyfork helper userscripts
+  // 2024–2026); `…_opt_price_total` unconfirmed; legacy `.amount-num`
   total: set('card',
     '.order-item-content-opt-price-total',
+    '[data-pl="order_item_content_price_total"]',
     '[data-pl="order_item_content_opt_price_total"]',
     '.order-item-mobile-total',
     '.order-amount .amount-num',
@@ -173,10 +178,10 @@ export const SELECTORS = {
   trackingNodeDesc: set('node', '[class*="logistic-info-v2--nodeDesc--"]', '[class*="logistic-info--nodeDesc--"]'),
   // seen: 2024–2026 tracking v2
   trackingNodeTime: set('node', '[class*="logistic-info-v2--nodeTime--"]', '[class*="logistic-info--nodeTime--"]'),
-  // seen: 2024–2026 tracking v2
+  // seen: 2024–2026 tracking v2 `mailNoValue`, one per parcel tab (public exporters and a Sheets sync extension, 2024–2025)
   trackingMailNo: set('many', '[class*="logistic-info-v2--mailNoValue--"]', '[class*="logistic-info--mailNoValue--"]'),
-  // seen: 2024–2026 tracking v2
-  trackingCarrier: set('many', '[class*="logistic-info-v2--carrierName--"]', '[class*="logistic-info--carrierName--"]'),
+  // seen: 2024–2026 tracking v2 `carrierTitle` (public order exporter 2025); `carrierName` unconfirmed
+  trackingCarrier: set('many', '[class*="logistic-info-v2--carrierTitle--"]', '[class*="logistic-info-v2--carrierName--"]', '[class*="logistic-info--carrierName--"]'),
   // seen: 2024–2026 "Fast delivery" texts
   trackingGuarantee: set('many', '[class*="fast-delivery--content--"]', '[class*="fastDelivery--content--"]'),
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { launch, waitUntil } from './harness';
-import { ACS, LIST_API, ORDER_LIST, ORDER_LIST_URL, fixtureText, gateway, html, listIds, listPageWithOtherIds, orderListPage } from './pages';
+import { ACS, LIST_API, ORDER_LIST, ORDER_LIST_URL, TRACKING_PAGE, fixtureText, gateway, html, listIds, listPageWithOtherIds, orderListPage } from './pages';
 
 const LIST = fixtureText('order-list.2026-09.json');
 const IDS = listIds(LIST);
@@ -71,6 +71,43 @@ describe('a page whose prices show a bare "$"', () => {
       for (const [id, want] of Object.entries(EXPECTED)) {
         expect(orders.find((x) => x.orderId === id)?.total, id).toEqual({ minor: want.minor, currency: 'MXN' });
       }
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('pages served without their JSON, as public exporters read them', () => {
+  it('the order list and a two-parcel tracking page give orders, totals, unit prices, parcels and timed events in Export backup', async () => {
+    const h = await launch();
+    try {
+      await h.routeAliExpress({
+        [ORDER_LIST]: html(fixtureText('pages/order-list.scrapers-2025.html')),
+        [TRACKING_PAGE]: html(fixtureText('pages/tracking.scrapers-2025.html')),
+      });
+      const list = await h.context.newPage();
+      await list.goto(ORDER_LIST_URL);
+      await waitUntil(async () => Object.keys(await h.orders()).length, (n) => n === 2, 15_000, '2 orders');
+      const tracking = await h.context.newPage();
+      await tracking.goto('https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8301234567890001');
+      await waitUntil(async () => (await h.orders())['8301234567890001'] as { tracking?: unknown[] } | undefined, (o) => (o?.tracking?.length ?? 0) === 2, 15_000, 'two parcels');
+      type Full = Omit<BackupOrder, 'items'> & { items: { title: string; quantity: number; price: unknown }[]; tracking: { number: string; carrier: string; events: { at: string | null; text: string }[] }[] };
+      const orders = (await exported(h)) as unknown as Full[];
+      const hub = orders.find((o) => o.orderId === '8301234567890001')!;
+      expect(hub.total).toEqual({ minor: 2790, currency: 'USD' });
+      expect(hub.items.map((i) => [i.title, i.quantity, i.price])).toEqual([
+        ['USB-C hub 7 in 1', 2, { minor: 1240, currency: 'USD' }],
+        ['Phone case', 1, { minor: 310, currency: 'USD' }],
+      ]);
+      expect(hub.tracking.map((p) => [p.number, p.carrier])).toEqual([
+        ['LP00987654321001', 'Cainiao Super Economy Global'],
+        ['LP00987654321002', 'Cainiao Super Economy Global'],
+      ]);
+      const events = hub.tracking[0]!.events;
+      expect(events.map((e) => e.text)).toEqual(['Delivered: Package delivered', 'In transit: Arrived at destination country', 'Shipped: Package left the warehouse']);
+      // Each event has its time, read in the shopper's zone (the browser's), on the day the page names.
+      expect(events.every((e) => typeof e.at === 'string')).toBe(true);
+      expect(orders.find((o) => o.orderId === '8301234567890002')?.total).toEqual({ minor: 999, currency: 'USD' });
     } finally {
       await h.close();
     }

@@ -15,6 +15,8 @@ const pages = {
   legacy: () => loadPage('order-list.legacy.html', 'https://trade.aliexpress.com/orderList.htm'),
   tracking: () => loadPage('tracking.en.html', 'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8212313961591322'),
   detail: () => loadPage('order-detail.en.html', 'https://www.aliexpress.com/p/order/detail.html?orderId=8214398062177351'),
+  scrapersList: () => loadPage('order-list.scrapers-2025.html', LIST_URL),
+  scrapersTracking: () => loadPage('tracking.scrapers-2025.html', 'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8301234567890001'),
 };
 
 const count = (doc: Document, name: SelectorName) => doc.querySelectorAll(joinSelectors(SELECTORS[name])).length;
@@ -27,6 +29,8 @@ describe('selector match counts on saved pages', () => {
     legacy: { orderCard: 2, status: 2, headerInfo: 2, storeName: 2, line: 2, itemName: 2, itemSku: 1, itemQuantity: 2, itemPrice: 2, total: 2, buttons: 2, legacyConfirm: 1, orderLink: 2, orderList: 1 },
     tracking: { trackingNode: 3, trackingNodeTitle: 3, trackingNodeDesc: 3, trackingNodeTime: 3, trackingMailNo: 1, trackingCarrier: 1, trackingGuarantee: 1, orderCard: 0 },
     detail: { detailStatus: 1, detailReminder: 1, detailServices: 2, detailConfirm: 1, orderCard: 0 },
+    scrapersList: { orderCard: 2, status: 2, headerInfo: 2, storeName: 2, line: 3, itemName: 3, itemQuantity: 3, itemPrice: 3, total: 2, buttons: 2, orderLink: 4 },
+    scrapersTracking: { trackingNode: 3, trackingNodeTitle: 3, trackingNodeDesc: 3, trackingNodeTime: 3, trackingMailNo: 2, trackingCarrier: 1, orderCard: 0 },
   };
   for (const [page, counts] of Object.entries(expected) as [keyof typeof pages, Partial<Record<SelectorName, number>>][]) {
     test(page, () => {
@@ -135,15 +139,45 @@ describe('readDom: other languages and layouts', () => {
         number: 'AA000000000BR',
         carrier: 'J&T Express',
         events: [
-          { at: null, code: null, text: 'Delivered: Package delivered.' },
-          { at: null, code: null, text: 'Delivery update: Package out for delivery' },
-          { at: null, code: null, text: 'In transit: Your package arrived at local airport' },
+          // "Tue | Jul. 28 18:39": the page's times, without a year or a zone, as the shopper's local time.
+          { at: new Date(2026, 6, 28, 18, 39).toISOString(), code: null, text: 'Delivered: Package delivered.' },
+          { at: new Date(2026, 6, 28, 14, 48).toISOString(), code: null, text: 'Delivery update: Package out for delivery' },
+          { at: new Date(2026, 6, 23, 8, 1).toISOString(), code: null, text: 'In transit: Your package arrived at local airport' },
         ],
       },
     ]);
     expect(o?.deadlines?.map((d) => [d.kind, d.due])).toEqual([
       ['late-delivery-coupon', '2026-08-03'],
       ['no-delivery-refund', '2026-09-03'],
+    ]);
+  });
+
+  test('the order list as public exporters read it: totals under data-pl, unit prices without their class', () => {
+    const r = readDom(pages.scrapersList(), { ...ctx, now: new Date('2026-12-07T10:00:00Z') });
+    expect(r.problems).toEqual([]);
+    expect(r.observations.map((o) => [o.orderId, o.status, o.placedOn, o.total])).toEqual([
+      ['8301234567890001', 'awaiting_delivery', '2026-11-20', { minor: 2790, currency: 'USD' }],
+      ['8301234567890002', 'completed', '2026-10-02', { minor: 999, currency: 'USD' }],
+    ]);
+    expect(r.observations[0]?.items?.map((i) => [i.title, i.quantity, i.price])).toEqual([
+      ['USB-C hub 7 in 1', 2, { minor: 1240, currency: 'USD' }],
+      ['Phone case', 1, { minor: 310, currency: 'USD' }],
+    ]);
+    expect(r.observations[0]?.store?.name).toBe('Gadget Store');
+  });
+
+  test('the tracking page alone: events with their times, the carrier, every parcel’s number', () => {
+    const r = readDom(pages.scrapersTracking(), { ...ctx, now: new Date('2026-12-07T10:00:00Z') });
+    const o = r.observations[0];
+    expect(o?.orderId).toBe('8301234567890001');
+    expect(o?.tracking?.map((p) => [p.number, p.carrier, p.events.length])).toEqual([
+      ['LP00987654321001', 'Cainiao Super Economy Global', 3],
+      ['LP00987654321002', 'Cainiao Super Economy Global', 0],
+    ]);
+    expect(o?.tracking?.[0]?.events.map((e) => [e.at, e.text])).toEqual([
+      [new Date(2026, 10, 25, 10, 12).toISOString(), 'Delivered: Package delivered'],
+      [new Date(2026, 10, 21, 22, 5).toISOString(), 'In transit: Arrived at destination country'],
+      [new Date(2026, 10, 20, 8, 30).toISOString(), 'Shipped: Package left the warehouse'],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { epochToInstant, parseCalendarDate } from '../../../src/aliexpress/dates';
+import { epochToInstant, parseCalendarDate, parseEventTime } from '../../../src/aliexpress/dates';
 import { currencyOfPage, moneyFromCents, parseFormatPriceInfo, parseMoneyText } from '../../../src/aliexpress/money';
 
 describe('parseMoneyText', () => {
@@ -259,5 +259,25 @@ describe('parseMoneyText: every currency AliExpress sells in, both separators, a
     ['$12.50', 1250, 'USD'],
   ])('%s → %i %s', (text, minor, code) => {
     expect(parseMoneyText(text)).toEqual({ minor, currency: code });
+  });
+});
+
+describe('parseEventTime: the time beside a tracking event, as the shopper’s local time', () => {
+  const now = new Date(2026, 0, 3, 12, 0); // Jan 3, 2026, local
+  const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).toISOString();
+  test.each([
+    ['Tue | Jul. 28 18:39', local(2025, 7, 28, 18, 39)], // no year: the latest such day not after today
+    ['Fri | Jan. 2 08:05', local(2026, 1, 2, 8, 5)],
+    ['Dec. 30 23:59', local(2025, 12, 30, 23, 59)],
+    ['Jan 3 11:00', local(2026, 1, 3, 11, 0)],
+    ['28 Jul 18:39', local(2025, 7, 28, 18, 39)],
+    ['28 июл. 18:39', local(2025, 7, 28, 18, 39)],
+    ['2026-01-02 07:15', local(2026, 1, 2, 7, 15)], // a year stated is kept
+    ['Sep 1, 2025 10:20', local(2025, 9, 1, 10, 20)],
+  ])('%s', (text, at) => {
+    expect(parseEventTime(text, now)).toBe(at);
+  });
+  test('no time, no month, or an impossible one: nothing', () => {
+    for (const t of ['Jul. 28', '18:39', 'Tue | 28 18:39', 'Jul. 32 10:00', 'Jul. 28 25:00', 'Feb. 30 10:00', '']) expect(parseEventTime(t, now), t).toBeNull();
   });
 });
