@@ -13,5 +13,6 @@ export { statusFromText } from './read/common';
 export { BUTTON, TRACKING } from './codes';
 export { stripHtml, cleanText } from './text';
 export { readDom, findConfirmButtons, findOrderCards, detectPageProblem } from './dom';
+export { readEmbeddedData } from './embedded';
 export type { OrderCardRef, PageProblem } from './dom';
 export { SELECTORS } from './selectors';

@@ -6,6 +6,7 @@ import {
   parseCaptureMessage,
   readApiPayload,
   readDom,
+  readEmbeddedData,
   unwrapBody,
   type ReadContext,
   type ReadResult,
@@ -81,13 +82,16 @@ export function startContent(early: EarlyPart): void {
       const payload = unwrapBody(capture.body);
       if (payload === null) return;
       confirmLabelsFromPayload(payload, confirmLabels);
-      const result = readApiPayload(capture.api, payload, readContext());
-      for (const o of result.observations) apiOrderIds.add(o.orderId);
-      pageState.noteApiRead(result);
-      void send(result, 'api');
+      onApiRead(readApiPayload(capture.api, payload, readContext()));
     } catch (e) {
       void ctx.send({ type: 'cs/page-problem', url: location.href, code: 'reader-error', detail: String(e).slice(0, 500) });
     }
+  };
+  /** A response read (captured, or carried in the page's HTML): its orders are not read again from the cards. */
+  const onApiRead = (result: ReadResult): void => {
+    for (const o of result.observations) apiOrderIds.add(o.orderId);
+    pageState.noteApiRead(result);
+    void send(result, 'api');
   };
   // What arrived before this half was loaded, then everything that follows.
   for (const data of early.captures.splice(0)) onCapture(data);
@@ -122,6 +126,12 @@ export function startContent(early: EarlyPart): void {
     if (!ctx.alive) return;
     env.panel.start(ctx.signal);
     void pageState.refresh();
+    // Data the page carries in its HTML, read as the responses it stands for.
+    try {
+      for (const result of readEmbeddedData(document, readContext())) onApiRead(result);
+    } catch (e) {
+      void ctx.send({ type: 'cs/page-problem', url: location.href, code: 'reader-error', detail: String(e).slice(0, 500) });
+    }
     scheduleDomRead();
     // AliExpress renders cards after its data arrives and adds more on "View orders".
     const observer = new MutationObserver((records) => {

@@ -77,6 +77,25 @@ describe('a page whose prices show a bare "$"', () => {
   });
 });
 
+describe('an order list that carries its data in its HTML', () => {
+  it('is read from the inline script as the gateway answer it stands for, with no request and no cards', async () => {
+    const h = await launch();
+    try {
+      const page = `<!doctype html><html><head><script>window.__INIT_DATA__ = ${LIST.replace(/<\//g, '<\\/')};</script></head><body><div class="order-main"></div></body></html>`;
+      await h.routeAliExpress({ [ORDER_LIST]: html(page) });
+      const tab = await h.context.newPage();
+      await tab.goto(ORDER_LIST_URL);
+      await waitUntil(async () => Object.keys(await h.orders()).length, (n) => n === 10, 15_000, '10 orders');
+      const orders = await exported(h);
+      expect(orders.map((o) => o.orderId).sort()).toEqual(IDS);
+      for (const [id, want] of Object.entries(EXPECTED)) expect(orders.find((x) => x.orderId === id)?.total, id).toEqual({ minor: want.minor, currency: 'BRL' });
+      expect(h.requests.filter((r) => r.url.startsWith('https://acs.aliexpress.com/'))).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('pages served without their JSON, as public exporters read them', () => {
   it('the order list and a two-parcel tracking page give orders, totals, unit prices, parcels and timed events in Export backup', async () => {
     const h = await launch();
