@@ -7,6 +7,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import type { MemoryArea } from '../storage/memory-area';
+import { sampleOrder } from '../ui/sample-order';
 
 const { local, sent } = vi.hoisted(() => ({ local: { area: null as unknown }, sent: { reply: null as unknown } }));
 
@@ -32,24 +33,9 @@ const { checkReply, isOverlayState } = await import('../../../src/messaging/repl
 const { overlayOrder } = await import('../../../src/messaging/overlay-state');
 const { ask } = await import('../../../src/ui/messaging');
 const { messageListener, store } = await import('../../../src/background/worker');
-const { OrderSchema } = await import('../../../src/domain/order');
 const { DEFAULT_SETTINGS } = await import('../../../src/storage/settings');
 
-const ORDER = OrderSchema.parse({
-  orderId: '8000000000000001',
-  site: 'www.aliexpress.com',
-  status: 'awaiting_delivery',
-  statusText: 'Awaiting delivery',
-  placedOn: '2026-10-01',
-  store: { name: 'Store', url: null },
-  total: { minor: 1299, currency: 'EUR' },
-  items: [{ title: 'Cable', quantity: 1, price: null, variant: null }],
-  tracking: [],
-  deadlines: [],
-  dispute: null,
-  firstSeenAt: '2026-10-01T10:00:00.000Z',
-  updatedAt: '2026-10-01T10:00:00.000Z',
-});
+const ORDER = sampleOrder();
 
 const STATE = {
   knownCount: 1,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { OVERLAY_MESSAGE_SECTIONS, overlayFacts, overlayMessages, overlayOrder } from '../../../src/messaging/overlay-state';
 import type { ComputedDeadline } from '../../../src/domain/deadlines/engine';
-import { OrderSchema, type Order } from '../../../src/domain/order';
+import { sampleOrder } from './sample-order';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const CONTENT = join(ROOT, 'src', 'content');
@@ -76,21 +76,3 @@ describe('the overlay state the worker sends a content script', () => {
     expect(overlayOrder({ order: sampleOrder(), deadlines: [], top: null, stage: 'moving', deliveredOn: null, endedOn: null, unknown: [], parcels: { count: 0, delivered: 0 } })).toMatchObject({ deadlines: [], top: null, outlook: { endedOn: null } });
   });
 });
-
-function sampleOrder(): Order {
-  return OrderSchema.parse({
-    orderId: '8000000000000001',
-    site: 'www.aliexpress.com',
-    status: 'awaiting_delivery',
-    statusText: 'Awaiting delivery',
-    placedOn: '2026-10-01',
-    store: { name: 'Store', url: null },
-    total: { minor: 1299, currency: 'EUR' },
-    items: [{ title: 'Cable', quantity: 1, price: null, variant: null }],
-    tracking: [{ number: 'LP1', carrier: 'Cainiao', events: [{ at: null, code: 'X', text: 'In transit' }] }],
-    deadlines: [],
-    dispute: null,
-    firstSeenAt: '2026-10-01T10:00:00.000Z',
-    updatedAt: '2026-10-01T10:00:00.000Z',
-  });
-}
