@@ -151,6 +151,34 @@ export function epochToInstant(v: unknown): Instant | null {
   return new Date(ms).toISOString();
 }
 
+/** A month word and a day, or a day and a month word ("Dec. 10", "10 déc."), anywhere in a text. */
+const MONTH_DAY_ANY = new RegExp(`${WORD}\\s*${DAY}(?!\\d)|(?<!\\d)${DAY}\\.?\\s*${WORD}`, 'gu');
+
+/**
+ * The last day a delivery estimate names ("Delivery: Nov. 24 - Dec. 10"). Written without a
+ * year, it is the year that puts the day nearest to `now` (an estimate may have passed, or lie
+ * weeks ahead); with one, the last year the text states. Null when no day is named.
+ */
+export function parseEstimatedDay(text: string, now: Date): CalendarDate | null {
+  let last: { month: number; day: number } | null = null;
+  for (const m of text.matchAll(MONTH_DAY_ANY)) {
+    const month = monthOf((m[1] ?? m[4]) as string);
+    if (month) last = { month, day: Number(m[2] ?? m[3]) };
+  }
+  if (!last) return null;
+  const years = text.match(/(?<!\d)\d{4}(?!\d)/g);
+  if (years) return dateOf(Number(years[years.length - 1]), last.month, last.day);
+  const today = daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  let best: CalendarDate | null = null;
+  let bestDistance = Infinity;
+  for (const y of [now.getFullYear() - 1, now.getFullYear(), now.getFullYear() + 1]) {
+    const date = dateOf(y, last.month, last.day);
+    const distance = date ? Math.abs(daysFromCivil(y, last.month, last.day) - today) : Infinity;
+    if (distance < bestDistance) [best, bestDistance] = [date, distance];
+  }
+  return best;
+}
+
 /** "Jul. 28 18:39", "28 Jul 18:39", "Tue | Jul. 28 18:39": a month word, a day, a time, no year. */
 const MONTH_DAY_TIME = new RegExp(`${WORD}\\s*${DAY}\\D{0,3}?\\s(\\d{1,2}):(\\d{2})(?!\\d)`, 'u');
 const DAY_MONTH_TIME = new RegExp(`(?<!\\d)${DAY}\\.?\\s*${WORD}\\s+(\\d{1,2}):(\\d{2})(?!\\d)`, 'u');

@@ -4,7 +4,7 @@
  * from `orderId=` / `tradeOrderId=` links, never from labels.
  */
 import type { Deadline, Item, OrderObservation, TrackingEvent } from '../domain/order';
-import { parseCalendarDate, parseEventTime } from './dates';
+import { parseCalendarDate, parseEstimatedDay, parseEventTime } from './dates';
 import { parseMoneyText } from './money';
 import { classifyUrl, LOGIN_HOSTS, UNSUPPORTED_SITES } from './pages';
 import { findOrderCards, isConfirmButton, type OrderCardRef } from './guard';
@@ -132,6 +132,9 @@ function readTrackingDom(doc: Document, orderId: string, ctx: ReadContext): Orde
   const carrier = textOf(first(doc, SELECTORS.trackingCarrier), 200);
   const parcels = numbers.length > 0 ? numbers.map((number, i) => ({ number, carrier, events: i === 0 ? events : [] })) : [{ number: null, carrier, events }];
   const obs: OrderObservation = { orderId, site: ctx.site, tracking: sanitizePackages(parcels) };
+  const arrival = textOf(first(doc, SELECTORS.trackingArrival), 200);
+  const estimated = arrival ? parseEstimatedDay(arrival, ctx.now) : null;
+  if (estimated) obs.estimatedDelivery = estimated;
   const deadlines = deadlinesOf(all(doc, SELECTORS.trackingGuarantee).map((e) => textOf(e, 4000)), ctx);
   if (deadlines.length > 0) obs.deadlines = deadlines;
   return obs;

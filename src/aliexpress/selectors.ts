@@ -182,6 +182,8 @@ export const SELECTORS = {
   trackingMailNo: set('many', '[class*="logistic-info-v2--mailNoValue--"]', '[class*="logistic-info--mailNoValue--"]'),
   // seen: 2024–2026 tracking v2 `carrierTitle` (public order exporter 2025); `carrierName` unconfirmed
   trackingCarrier: set('many', '[class*="logistic-info-v2--carrierTitle--"]', '[class*="logistic-info-v2--carrierName--"]', '[class*="logistic-info--carrierName--"]'),
+  // seen: 2025 tracking v2 delivery estimate `arrival-time-v2--title` ("Delivery: Apr. 24 - May. 14"; public order exporter 2025)
+  trackingArrival: set('page', '[class*="arrival-time-v2--title--"]', '[class*="arrival-time--title--"]'),
   // seen: 2024–2026 "Fast delivery" texts
   trackingGuarantee: set('many', '[class*="fast-delivery--content--"]', '[class*="fastDelivery--content--"]'),
 

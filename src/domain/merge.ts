@@ -103,6 +103,7 @@ export function orderFromObservation(obs: OrderObservation, now: string): Order 
     shippedOn: obs.shippedOn ?? null,
     completedOn: obs.completedOn ?? null,
     deliveredAt: obs.deliveredAt ?? null,
+    estimatedDelivery: obs.estimatedDelivery ?? null,
     store: obs.store ?? { name: null, url: null },
     total: obs.total ?? null,
     items: obs.items ?? [],
@@ -134,6 +135,8 @@ export function mergeObservation(known: Order | undefined, obs: OrderObservation
     shippedOn: pick(obs.shippedOn, known.shippedOn ?? null),
     completedOn: pick(obs.completedOn, known.completedOn ?? null),
     deliveredAt: pick(obs.deliveredAt, known.deliveredAt ?? null),
+    // The latest estimate a page gives replaces the earlier one (AliExpress moves it).
+    estimatedDelivery: pick(obs.estimatedDelivery, known.estimatedDelivery ?? null),
     store: {
       name: pick(obs.store?.name, known.store.name),
       url: pick(obs.store?.url, known.store.url),

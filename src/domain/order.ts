@@ -144,6 +144,8 @@ export const OrderSchema = lazySchema(() => z.object({
   completedOn: z.optional(z.nullable(CalendarDateSchema)),
   /** When tracking said delivered (AE_GTMS_SIGNED), if it did. */
   deliveredAt: z.optional(z.nullable(InstantSchema)),
+  /** The day AliExpress expects delivery (the last day of the range it shows), as the page last said. */
+  estimatedDelivery: z.optional(z.nullable(CalendarDateSchema)),
   store: StoreSchema,
   total: z.nullable(MoneySchema),
   items: z.array(ItemSchema).check(z.maxLength(200)),
@@ -171,6 +173,7 @@ export const OrderObservationSchema = lazySchema(() => z.object({
   shippedOn: z.optional(z.nullable(CalendarDateSchema)),
   completedOn: z.optional(z.nullable(CalendarDateSchema)),
   deliveredAt: z.optional(z.nullable(InstantSchema)),
+  estimatedDelivery: z.optional(z.nullable(CalendarDateSchema)),
   store: z.optional(StoreSchema),
   total: z.optional(z.nullable(MoneySchema)),
   items: z.optional(z.array(ItemSchema).check(z.maxLength(200))),

@@ -126,6 +126,8 @@ describe('pages served without their JSON, as public exporters read them', () =>
       expect(events.map((e) => e.text)).toEqual(['Delivered: Package delivered', 'In transit: Arrived at destination country', 'Shipped: Package left the warehouse']);
       // Each event has its time, read in the shopper's zone (the browser's), on the day the page names.
       expect(events.every((e) => typeof e.at === 'string')).toBe(true);
+      // "Delivery: Nov. 24 - Dec. 10": the last day of the range, in the year nearest to today.
+      expect((hub as unknown as { estimatedDelivery: string }).estimatedDelivery).toMatch(/^\d{4}-12-10$/);
       expect(orders.find((o) => o.orderId === '8301234567890002')?.total).toEqual({ minor: 999, currency: 'USD' });
     } finally {
       await h.close();

@@ -10,7 +10,7 @@ import { cleanText, getArr, getText, idOf, isObj, normalizeForMatch } from '../t
 import { deadlinesIn, earliestPerKind, finalize, hasConfirm, problem, PROBLEM, resolveStatus, type ReadContext, type ReadResult } from './common';
 import { findComponents, mtopData, type Component } from './components';
 import { readFields, readObserved } from './fields';
-import { DETAIL_DATA, DETAIL_INFO, DETAIL_INFO_OBSERVED, DETAIL_PRICE_OBSERVED, DETAIL_PRODUCTS, DETAIL_STATUS } from './tables';
+import { DETAIL_DATA, DETAIL_INFO, DETAIL_INFO_OBSERVED, DETAIL_LINE_OBSERVED, DETAIL_PRICE_OBSERVED, DETAIL_PRODUCTS, DETAIL_STATUS } from './tables';
 
 export const DETAIL_TAGS = {
   status: 'detail_order_status_block',
@@ -68,6 +68,8 @@ export function readOrderDetail(payload: unknown, ctx: ReadContext): ReadResult 
     const items: Item[] = [];
     for (const p of products) {
       const block = readFields(p.fields, DETAIL_PRODUCTS, ctx);
+      const firstLine = getArr(p.fields, 'productVOList')[0];
+      if (isObj(firstLine) && !obs.estimatedDelivery) Object.assign(obs, readObserved(firstLine, DETAIL_LINE_OBSERVED, ctx));
       items.push(...(block.items ?? []));
       if (!obs.store && (block.storeName || block.storeUrl)) obs.store = { name: block.storeName, url: block.storeUrl };
     }

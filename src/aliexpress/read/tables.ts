@@ -125,6 +125,11 @@ export const DETAIL_PRODUCTS = {
   storeUrl: field(url, ['sellerVO.storeUrl', CAPTURE]),
 } as const;
 
+/** A product line of the detail (`productVOList[]`): what it says of the order's delivery. */
+export const DETAIL_LINE_OBSERVED: ObservedTable = {
+  estimatedDelivery: field(date, ['etaAndTrack.expectDeliveryDateTitle', CAPTURE]),
+};
+
 /** The price block (`detail_order_price_block`). */
 export const DETAIL_PRICE_OBSERVED: ObservedTable = {
   total: field(money('totalPrice.currencyCode'), ['totalPrice.formatPriceInfo', CAPTURE], ['totalPrice.value', CAPTURE]),

@@ -41,6 +41,8 @@ export function timelineOf(order: Order, deadlines: readonly ComputedDeadline[],
   const deliveredEvent = order.tracking.flatMap((p) => p.events).find((e) => e.at !== null && classifyTrackingEvent(e) === 'delivered');
   const deliveredAt = order.deliveredAt ?? deliveredEvent?.at ?? null;
   add('delivered', deliveredAt ? localDateOf(deliveredAt) : null, 'popup_timeline_delivered');
+  // Until it is delivered: the day AliExpress expects it.
+  if (!deliveredAt) add('delivered', order.estimatedDelivery, 'popup_timeline_expected_delivery');
   add('completed', order.completedOn, 'popup_timeline_completed');
   for (const d of deadlines) if (d.applies) add('deadline', d.due, kindKey(d.kind), null, d.source === 'estimate');
   add('today', today, 'popup_timeline_today');

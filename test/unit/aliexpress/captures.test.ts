@@ -78,6 +78,8 @@ describe('order detail capture (Completed order)', () => {
       placedOn: '2026-07-15',
       shippedOn: '2026-07-16',
       completedOn: '2026-07-28',
+      // "Estimated delivery date: Aug 3, 2026" of the product line's etaAndTrack.
+      estimatedDelivery: '2026-08-03',
       total: { minor: 13274, currency: 'BRL' },
       store: { name: 'Vega Store', url: 'https://www.aliexpress.com/store/1105843321' },
       canConfirm: false,

@@ -30,7 +30,7 @@ describe('selector match counts on saved pages', () => {
     tracking: { trackingNode: 3, trackingNodeTitle: 3, trackingNodeDesc: 3, trackingNodeTime: 3, trackingMailNo: 1, trackingCarrier: 1, trackingGuarantee: 1, orderCard: 0 },
     detail: { detailStatus: 1, detailReminder: 1, detailServices: 2, detailConfirm: 1, orderCard: 0 },
     scrapersList: { orderCard: 2, status: 2, headerInfo: 2, storeName: 2, line: 3, itemName: 3, itemQuantity: 3, itemPrice: 3, total: 2, buttons: 2, orderLink: 4 },
-    scrapersTracking: { trackingNode: 3, trackingNodeTitle: 3, trackingNodeDesc: 3, trackingNodeTime: 3, trackingMailNo: 2, trackingCarrier: 1, orderCard: 0 },
+    scrapersTracking: { trackingNode: 3, trackingNodeTitle: 3, trackingNodeDesc: 3, trackingNodeTime: 3, trackingMailNo: 2, trackingCarrier: 1, trackingArrival: 1, orderCard: 0 },
   };
   for (const [page, counts] of Object.entries(expected) as [keyof typeof pages, Partial<Record<SelectorName, number>>][]) {
     test(page, () => {
@@ -174,6 +174,8 @@ describe('readDom: other languages and layouts', () => {
       ['LP00987654321001', 'Cainiao Super Economy Global', 3],
       ['LP00987654321002', 'Cainiao Super Economy Global', 0],
     ]);
+    // "Delivery: Nov. 24 - Dec. 10", read on Dec 7: the last day of the range, this year.
+    expect(o?.estimatedDelivery).toBe('2026-12-10');
     expect(o?.tracking?.[0]?.events.map((e) => [e.at, e.text])).toEqual([
       [new Date(2026, 10, 25, 10, 12).toISOString(), 'Delivered: Package delivered'],
       [new Date(2026, 10, 21, 22, 5).toISOString(), 'In transit: Arrived at destination country'],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { epochToInstant, parseCalendarDate, parseEventTime } from '../../../src/aliexpress/dates';
+import { epochToInstant, parseCalendarDate, parseEstimatedDay, parseEventTime } from '../../../src/aliexpress/dates';
 import { currencyOfPage, moneyFromCents, parseFormatPriceInfo, parseMoneyText } from '../../../src/aliexpress/money';
 
 describe('parseMoneyText', () => {
@@ -279,5 +279,21 @@ describe('parseEventTime: the time beside a tracking event, as the shopper’s l
   });
   test('no time, no month, or an impossible one: nothing', () => {
     for (const t of ['Jul. 28', '18:39', 'Tue | 28 18:39', 'Jul. 32 10:00', 'Jul. 28 25:00', 'Feb. 30 10:00', '']) expect(parseEventTime(t, now), t).toBeNull();
+  });
+});
+
+describe('parseEstimatedDay: the last day of a delivery estimate', () => {
+  test.each([
+    ['Delivery: Nov. 24 - Dec. 10', new Date(2026, 11, 7), '2026-12-10'],
+    ['Delivery: Dec. 28 - Jan. 12', new Date(2026, 11, 20), '2027-01-12'], // across the new year, ahead
+    ['Delivery: Dec. 1 - Dec. 5', new Date(2027, 0, 10), '2026-12-05'], // passed: last year's
+    ['Entrega: 24 nov. - 10 dic.', new Date(2026, 11, 7), '2026-12-10'],
+    ['Estimated delivery date: Aug 3, 2026', new Date(2026, 11, 7), '2026-08-03'], // a year stated is kept
+    ['Доставка: 24 нояб. – 10 дек.', new Date(2026, 11, 7), '2026-12-10'],
+  ])('%s', (text, now, day) => {
+    expect(parseEstimatedDay(text, now)).toBe(day);
+  });
+  test('no day named: nothing', () => {
+    for (const t of ['Delivery soon', '', '24 - 10', 'Feb. 30']) expect(parseEstimatedDay(t, new Date(2026, 11, 7)), t).toBeNull();
   });
 });

@@ -107,4 +107,12 @@ describe('timeline', () => {
     expect(pts[0]!.past).toBe(true);
     expect(pts[3]!.labelKey).toBe('deadline_kind_no_delivery_refund');
   });
+
+  it('shows the day AliExpress expects delivery until the parcel is delivered', () => {
+    const o = { ...ORDERS[1]!, estimatedDelivery: '2026-09-10' };
+    const expected = timelineOf(o, [], TODAY).find((p) => p.labelKey === 'popup_timeline_expected_delivery');
+    expect(expected).toMatchObject({ kind: 'delivered', date: '2026-09-10', past: false });
+    const delivered = { ...o, deliveredAt: '2026-08-30T12:00:00.000Z' };
+    expect(timelineOf(delivered, [], TODAY).map((p) => p.labelKey)).not.toContain('popup_timeline_expected_delivery');
+  });
 });
