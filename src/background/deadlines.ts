@@ -10,7 +10,7 @@ import { parseLog, planReminders, recordRaised, reminderMessage, type DueReminde
 import type { Rules } from '../domain/deadlines/rules';
 import type { Order } from '../domain/order';
 import { localiseParams } from '../i18n/format';
-import { supportsNotificationButtons, type Browser, type NotificationOptions } from '../platform/browser';
+import { hasNotifications, setBadge, supportsNotificationButtons, type Browser, type NotificationOptions } from '../platform/browser';
 import { localeBundle } from '../platform/i18n';
 import { makeIndex } from '../storage/index-write';
 import { INDEX_HEAD_KEY, INDEX_STALE_KEY } from '../storage/schema';
@@ -77,8 +77,7 @@ export async function refreshDeadlines({ browser, store, settings, now }: Refres
   const index = makeIndex(ranked, rules, localDateOf(at), at);
 
   const urgent = urgentCount(ranked, rules);
-  await browser.action.setBadgeText({ text: urgent.count ? String(urgent.count) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: urgent.today ? '#c62828' : '#b35900' });
+  await setBadge(browser, urgent.count, urgent.today);
 
   const entries = ranked.map((r) => ({ orderId: r.order.orderId, firstSeenAt: r.order.firstSeenAt, deadlines: r.deadlines }));
   // Read, decide, show and record under the store's queue, so a second wake-up cannot raise the
@@ -152,8 +151,7 @@ export async function quickRearm(browser: Browser, now: number, early: Promise<E
   if (!alarm && schedule.nextWakeAt !== null) await browser.alarms.create(REMINDER_ALARM, { when: Math.max(schedule.nextWakeAt, now + 1000) });
   // A User Timing mark (worker-local, seen by no page): `npm run bench` reads when it came.
   performance.mark(ALARM_ARMED_MARK);
-  await browser.action.setBadgeText({ text: schedule.badge ? String(schedule.badge) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: schedule.badgeToday ? '#c62828' : '#b35900' });
+  await setBadge(browser, schedule.badge, schedule.badgeToday);
 }
 
 async function notify(browser: Browser, settings: Settings, due: DueReminders, orders: Map<string, Order>, now: number): Promise<void> {
@@ -181,7 +179,8 @@ async function notify(browser: Browser, settings: Settings, due: DueReminders, o
     options.requireInteraction = true;
   }
   const id = notificationId(due);
-  await browser.notifications.create(id, options as never);
+  // Without notifications (Firefox for Android) the reminder is only kept for the popup.
+  if (hasNotifications(browser)) await browser.notifications.create(id, options as never);
   // The last reminder, as shown: the popup can repeat it after the notification is gone.
   await browser.storage.local.set({ lastReminder: { id, title, message: body, at: new Date(now).toISOString(), locale: lang } });
 }

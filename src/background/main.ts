@@ -113,8 +113,9 @@ export function startWorker(browser: Browser): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && 'settings' in changes) void refresh(browser);
   });
-  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(browser, id, 'open'));
-  browser.notifications.onButtonClicked?.addListener((id, index) => void onNotificationClicked(browser, id, index === 1 ? 'claim' : 'open'));
+  // Firefox for Android has no notifications, Firefox no notification buttons (src/platform/browser.ts).
+  browser.notifications?.onClicked.addListener((id) => void onNotificationClicked(browser, id, 'open'));
+  browser.notifications?.onButtonClicked?.addListener((id, index) => void onNotificationClicked(browser, id, index === 1 ? 'claim' : 'open'));
   void rearmed.then(() => refresh(browser));
 }
 
@@ -122,7 +123,7 @@ export function startWorker(browser: Browser): void {
 export async function onNotificationClicked(browser: Browser, id: string, what: 'open' | 'claim'): Promise<void> {
   const ref = decodeNotificationId(id);
   if (!ref) return;
-  await browser.notifications.clear(id);
+  await browser.notifications?.clear(id);
   if ('summary' in ref) {
     await browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?view=list') });
     return;

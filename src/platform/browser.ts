@@ -27,3 +27,23 @@ export interface NotificationOptions {
 export function supportsNotificationButtons(): boolean {
   return !navigator.userAgent.includes('Firefox');
 }
+
+/**
+ * The APIs a browser may lack (Firefox for Android has no notifications, and may have no toolbar
+ * badge). Each feature that uses one asks here and does without: a reminder is still kept for
+ * the popup, the badge count is still in the popup's list.
+ */
+export function hasNotifications(b: Browser): boolean {
+  return typeof b.notifications?.create === 'function';
+}
+
+export function hasBadge(b: Browser): boolean {
+  return typeof b.action?.setBadgeText === 'function' && typeof b.action?.setBadgeBackgroundColor === 'function';
+}
+
+/** The toolbar badge: a count and its colour, where the browser has one. */
+export async function setBadge(b: Browser, count: number, today: boolean): Promise<void> {
+  if (!hasBadge(b)) return;
+  await b.action.setBadgeText({ text: count ? String(count) : '' });
+  await b.action.setBadgeBackgroundColor({ color: today ? '#c62828' : '#b35900' });
+}
