@@ -26,8 +26,6 @@ export const SCHEMA_VERSION = 1;
 
 export { DRAFT_KEY_PREFIX, INDEX_HEAD_KEY, INDEX_STALE_KEY, ORDER_KEY_PREFIX, draftKey, orderKey } from './keys';
 
-export const MetaSchema = lazySchema(() => z.object({ schemaVersion: z.int().check(z.gte(0)) }));
-
 export const QuarantineEntrySchema = lazySchema(() => z.object({
   key: z.string().check(z.maxLength(200)),
   reason: z.string().check(z.maxLength(2000)),
