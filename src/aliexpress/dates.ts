@@ -160,11 +160,8 @@ const MONTH_DAY_ANY = new RegExp(`${WORD}\\s*${DAY}(?!\\d)|(?<!\\d)${DAY}\\.?\\s
  * weeks ahead); with one, the last year the text states. Null when no day is named.
  */
 export function parseEstimatedDay(text: string, now: Date): CalendarDate | null {
-  let last: { month: number; day: number } | null = null;
-  for (const m of text.matchAll(MONTH_DAY_ANY)) {
-    const month = monthOf((m[1] ?? m[4]) as string);
-    if (month) last = { month, day: Number(m[2] ?? m[3]) };
-  }
+  const named = monthDays(text);
+  const last = named[named.length - 1];
   if (!last) return null;
   const years = text.match(/(?<!\d)\d{4}(?!\d)/g);
   if (years) return dateOf(Number(years[years.length - 1]), last.month, last.day);
@@ -179,9 +176,17 @@ export function parseEstimatedDay(text: string, now: Date): CalendarDate | null 
   return best;
 }
 
-/** "Jul. 28 18:39", "28 Jul 18:39", "Tue | Jul. 28 18:39": a month word, a day, a time, no year. */
-const MONTH_DAY_TIME = new RegExp(`${WORD}\\s*${DAY}\\D{0,3}?\\s(\\d{1,2}):(\\d{2})(?!\\d)`, 'u');
-const DAY_MONTH_TIME = new RegExp(`(?<!\\d)${DAY}\\.?\\s*${WORD}\\s+(\\d{1,2}):(\\d{2})(?!\\d)`, 'u');
+/** Every month word and day a text names, in order ("Nov. 24 - Dec. 10", "28 июл."). */
+function monthDays(text: string): { month: number; day: number }[] {
+  const out: { month: number; day: number }[] = [];
+  for (const m of text.matchAll(MONTH_DAY_ANY)) {
+    const month = monthOf((m[1] ?? m[4]) as string);
+    if (month) out.push({ month, day: Number(m[2] ?? m[3]) });
+  }
+  return out;
+}
+
+/** A time of day, "18:39". */
 const TIME = /(?<!\d)(\d{1,2}):(\d{2})(?!\d)/;
 
 /**
@@ -198,11 +203,10 @@ export function parseEventTime(text: string, now: Date, hintLocale?: string): In
   const stated = parseCalendarDate(text, hintLocale);
   let date: CalendarDate | null = stated;
   if (!date) {
-    const mdt = MONTH_DAY_TIME.exec(text);
-    const dmt = mdt ? null : DAY_MONTH_TIME.exec(text);
-    const month = mdt ? monthOf(mdt[1] as string) : dmt ? monthOf(dmt[2] as string) : null;
-    const day = Number(mdt ? mdt[2] : dmt?.[1]);
-    if (!month) return null;
+    // "Tue | Jul. 28 18:39", "28 Jul 18:39": a month word and a day, no year.
+    const named = monthDays(text)[0];
+    if (!named) return null;
+    const { month, day } = named;
     // The latest such day not after today (a tracking event is never in the future).
     const year = now.getFullYear();
     const thisYear = dateOf(year, month, day);

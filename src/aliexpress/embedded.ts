@@ -12,10 +12,16 @@ import { get, getObj } from './text';
 /** A whole script that assigns one object literal: `window.x = {…};`, `var x = {…}`. */
 const ASSIGNMENT = /^\s*(?:(?:var|let|const)\s+)?[\w$]+(?:\.[\w$]+)*\s*=\s*(\{[\s\S]*\})\s*;?\s*$/;
 
+/**
+ * What every response we read holds (components' `fields`, tracking lines): a script without
+ * it is not parsed at all, so the page's other configuration objects cost only this search.
+ */
+const ORDER_DATA_MARK = /"fields"|"trackingDetailLineList"/;
+
 /** The JSON a script holds, or null (a script that is anything but data is left alone). */
 function jsonOf(script: HTMLScriptElement): unknown {
   const text = script.textContent ?? '';
-  if (text.length < 20 || text.length > MAX_BODY_CHARS) return null;
+  if (text.length < 20 || text.length > MAX_BODY_CHARS || !ORDER_DATA_MARK.test(text)) return null;
   const type = script.type.toLowerCase();
   const json = type === 'application/json' ? text : type === '' || type.includes('javascript') ? ASSIGNMENT.exec(text)?.[1] : undefined;
   if (!json) return null;

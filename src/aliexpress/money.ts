@@ -77,10 +77,11 @@ export function currencyOfPage(host: string, cookie: string): string | null {
   return US_SITE.test(host) ? 'USD' : null;
 }
 
-/** The currency of a price: its code field, its own mark, then the page's currency where it fits. */
-function currencyOf(mark: { code: string; bare?: true } | null, field: unknown, page: unknown): string | null {
-  const code = validCurrency(field);
-  if (code) return code;
+/**
+ * The currency of a price with no code field beside it: its own mark, then the page's
+ * currency where it fits (callers try the code field first, `validCurrency(field) ?? …`).
+ */
+function currencyOf(mark: { code: string; bare?: true } | null, page: unknown): string | null {
   const fallback = validCurrency(page);
   if (!mark) return fallback;
   return mark.bare && fallback && DOLLAR_WRITTEN.has(fallback) ? fallback : mark.code;
@@ -105,7 +106,7 @@ function amountRun(text: string, markIndex: number | null): string | null {
 }
 
 /** An ISO 4217-shaped code: three capital ASCII letters. */
-function validCurrency(c: unknown): string | null {
+export function validCurrency(c: unknown): string | null {
   return typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? c : null;
 }
 
@@ -120,7 +121,7 @@ const SPACES = /[\s\u00a0\u202f\u2009\u2007']/g;
 export function parseMoneyText(text: string, currency?: string | null, pageCurrency?: string | null): Money | null {
   if (typeof text !== 'string' || text.length === 0 || text.length > 200) return null;
   const mark = currencyMarkOfText(text);
-  const cur = currencyOf(mark, currency, pageCurrency);
+  const cur = validCurrency(currency) ?? currencyOf(mark, pageCurrency);
   if (!cur) return null;
   const run = amountRun(text, mark ? mark.index : null);
   if (!run) return null;
@@ -174,14 +175,14 @@ export function parseFormatPriceInfo(info: string, currency?: string | null, pag
   const plain = PLAIN_PRICE_PARTS.exec(info);
   if (plain) {
     // The usual form, read by one match: what the general reading below gives it.
-    const cur = validCurrency(currency) ?? currencyOf(currencyMarkOfText(info.slice(0, info.indexOf('|'))), null, pageCurrency);
+    const cur = validCurrency(currency) ?? currencyOf(currencyMarkOfText(info.slice(0, info.indexOf('|'))), pageCurrency);
     if (!cur || (plain[1] as string).length > 13) return null;
     return moneyFromDigits(plain[1] as string, plain[2] ?? '', cur);
   }
   const parts = info.split('|');
   if (parts.length < 2) return null;
   const display = parts[0] ?? '';
-  const cur = validCurrency(currency) ?? currencyOf(currencyMarkOfText(display), null, pageCurrency);
+  const cur = validCurrency(currency) ?? currencyOf(currencyMarkOfText(display), pageCurrency);
   if (!cur) return null;
   const int = (parts[1] ?? '').trim();
   const frac = (parts[2] ?? '').trim();

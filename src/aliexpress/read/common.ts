@@ -72,12 +72,18 @@ const STATUS_EXACT: ReadonlyMap<string, OrderStatus> = (() => {
 const ENUM_LIKE = /^[A-Z_]+$/i;
 const CJK_CHAR = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
 
+/** The status an enum AliExpress names its states by stands for (`WAIT_BUYER_ACCEPT_GOODS`, codes.ts), or null. */
+export function statusOfEnum(text: string): OrderStatus | null {
+  const raw = text.trim();
+  return ENUM_LIKE.test(raw) ? (own(STATUS_ENUMS, raw.toUpperCase()) ?? null) : null;
+}
+
 /** Status from a display text (any language) or a raw enum in its place. */
 export function statusFromText(text: string | null | undefined): OrderStatus | null {
   if (!text) return null;
-  const raw = text.trim();
-  const asEnum = ENUM_LIKE.test(raw) ? own(STATUS_ENUMS, raw.toUpperCase()) : undefined;
+  const asEnum = statusOfEnum(text);
   if (asEnum) return asEnum;
+  const raw = text.trim();
   const t = normalizeForMatch(raw);
   if (t.length === 0 || t.length > 200) return null;
   const exact = STATUS_EXACT.get(t);

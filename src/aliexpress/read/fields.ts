@@ -10,7 +10,7 @@
  */
 import type { Money, OrderObservation } from '../../domain/order';
 import { epochToInstant, parseCalendarDate } from '../dates';
-import { moneyFromCents, parseFormatPriceInfo, parseMoneyText } from '../money';
+import { moneyFromCents, parseFormatPriceInfo, parseMoneyText, validCurrency } from '../money';
 import { absoluteUrl, get, idOf, isObj, rawOf, textOf, type Obj } from '../text';
 import type { ReadContext } from './common';
 
@@ -136,11 +136,11 @@ export const strings: Parser<string[]> = (v) => (Array.isArray(v) ? v.slice(0, 5
  */
 export function money(currencyKey?: string): Parser<Money> {
   return (v, env) => {
-    const code = currencyKey ? currencyCode(at(env.obj, currencyKey)) : null;
+    const code = currencyKey ? validCurrency(at(env.obj, currencyKey)) : null;
     const page = env.ctx.currency;
     if (typeof v === 'string') return v.includes('|') ? parseFormatPriceInfo(v, code, page) : parseMoneyText(v, code, page);
     if (!isObj(v)) return null;
-    const own = code ?? currencyCode(get(v, 'currency')) ?? currencyCode(get(v, 'currencyCode'));
+    const own = code ?? validCurrency(get(v, 'currency')) ?? validCurrency(get(v, 'currencyCode'));
     const cents = own ? moneyFromCents(get(v, 'cent'), own) : null;
     if (cents) return cents;
     const info = at(v, 'formatPrice.priceInfo');
@@ -150,10 +150,6 @@ export function money(currencyKey?: string): Parser<Money> {
       (typeof shown === 'string' ? parseMoneyText(shown, own, page) : null)
     );
   };
-}
-
-function currencyCode(v: unknown): string | null {
-  return typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? v : null;
 }
 
 /**

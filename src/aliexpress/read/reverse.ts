@@ -8,7 +8,7 @@ import { absoluteUrl, get, getArr, getObj, getRaw, isObj } from '../text';
 import { finalize, problem, PROBLEM, type ReadContext, type ReadResult } from './common';
 import { mtopData } from './components';
 import { readFields } from './fields';
-import { disputeStageInWords, REVERSE_GROUP, REVERSE_LINE } from './tables';
+import { disputeStageOfWords, REVERSE_GROUP, REVERSE_LINE } from './tables';
 
 /** The dispute page: the `view_details` button's link, else the first button's. */
 function disputeUrl(buttons: readonly unknown[] | null): string | null {
@@ -39,7 +39,7 @@ export function readReverseList(payload: unknown, ctx: ReadContext): ReadResult 
       if (!f.orderId || byOrder.has(f.orderId)) continue;
       const dispute: Dispute = {
         id: f.disputeId,
-        stage: f.stage ?? f.stageInWords ?? disputeStageInWords(f.statusText, { ctx, obj: line }) ?? 'unknown',
+        stage: f.stage ?? f.stageInWords ?? (f.statusText ? disputeStageOfWords(f.statusText) : null) ?? 'unknown',
         statusText: f.statusText,
         openedOn: f.openedOn,
         url: disputeUrl(f.buttons),

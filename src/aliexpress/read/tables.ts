@@ -9,9 +9,9 @@
  * observation as they are read: a new fact of that kind is one line here and nothing else.
  */
 import type { DisputeStage, Item, OrderStatus, TrackingEvent, TrackingPackage } from '../../domain/order';
-import { own, REVERSE_STATUS, REVERSE_STATUS_WORDS, STATUS_ENUMS } from '../codes';
+import { own, REVERSE_STATUS, REVERSE_STATUS_WORDS } from '../codes';
 import { cleanText, idOf, normalizeForMatch, rawOf, textOf } from '../text';
-import { buttonCodes, isFreeReturn, variantOf } from './common';
+import { buttonCodes, isFreeReturn, statusOfEnum, variantOf } from './common';
 import { code, count, date, field, instant, listOf, longId, money, orderId, raw, shortText, strings, text, url, type Fields, type ObservedTable, type Parser } from './fields';
 
 const CAPTURE = 'capture 2026-09';
@@ -29,7 +29,7 @@ const variant: Parser<string> = (v) => (Array.isArray(v) ? variantOf(v) : (textO
 const freeReturn: Parser<true> = (v) => (isFreeReturn(v) ? true : null);
 
 /** A status enum AliExpress names its states by (`WAIT_BUYER_ACCEPT_GOODS`, codes.ts); others are none. */
-const statusEnum: Parser<OrderStatus> = (v) => (typeof v === 'string' ? (own(STATUS_ENUMS, v.trim().toUpperCase()) ?? null) : null);
+const statusEnum: Parser<OrderStatus> = (v) => (typeof v === 'string' ? statusOfEnum(v) : null);
 
 /** A dispute's stage from its `reverseStatus` code (codes.ts). */
 const disputeStageByCode: Parser<DisputeStage> = (v) => {
@@ -38,11 +38,14 @@ const disputeStageByCode: Parser<DisputeStage> = (v) => {
 };
 
 /** A dispute's stage from an enum or a label in words ("WAIT_SELLER_RESPONSE", "Refunding"). */
-export const disputeStageInWords: Parser<DisputeStage> = (v) => {
-  const t = rawOf(v);
-  if (!t) return null;
-  const norm = normalizeForMatch(t);
+export function disputeStageOfWords(text: string): DisputeStage | null {
+  const norm = normalizeForMatch(text);
   return REVERSE_STATUS_WORDS.find(([, re]) => re.test(norm))?.[0] ?? null;
+}
+
+const disputeStageInWords: Parser<DisputeStage> = (v) => {
+  const t = rawOf(v);
+  return t ? disputeStageOfWords(t) : null;
 };
 
 /** A product id: 1–24 digits. */

@@ -242,7 +242,8 @@ function waitFor(test: () => boolean, timeoutMs: number, signal: AbortSignal): P
 /** "Confirm received": the early half's guard asks here whether the click may go through. */
 export const confirmGuard: Feature = {
   runsOn: () => true,
-  start({ state, dialog, guards }, signal) {
+  // The dialog host closes an open question when the signal aborts (dialog.ts).
+  start({ state, dialog, guards }) {
     guards.guardActiveFor = (orderId) => state.guardActiveFor(orderId);
     guards.askConfirm = (orderId) =>
       new Promise((resolve) => {
@@ -255,16 +256,14 @@ export const confirmGuard: Feature = {
           },
         });
       });
-    signal.addEventListener('abort', () => dialog.close(), { once: true });
   },
 };
 
 /** Cancelling a dispute or accepting an offer: asked on the dispute pages. */
 export const disputeGuards: Feature = {
   runsOn: (page) => isDisputePage(page.kind),
-  start({ state, dialog, guards }, signal) {
+  start({ state, dialog, guards }) {
     guards.askDispute = (action) => new Promise((resolve) => dialog.open({ kind: 'dispute', action, orderId: state.page.orderId, resolve }));
-    signal.addEventListener('abort', () => dialog.close(), { once: true });
   },
 };
 
