@@ -50,9 +50,22 @@ export function orderIdOfElement(el: Element): string | null {
   return null;
 }
 
-/** Every order card on the page with its order id (cards without one are skipped). */
+/**
+ * Every order card on the page with its order id (cards without one are skipped). The page's
+ * order links are found in one query and each gives its id to the card around it: on a list of
+ * 100 cards that is one query instead of one per card, and the decorating budget
+ * (docs/performance.md) is mostly this.
+ */
 export function findOrderCards(doc: Document | Element): OrderCardRef[] {
   const cards = all(doc, SELECTORS.orderCard).slice(0, MAX_CARDS * 2);
+  if (cards.length === 0) return [];
+  const cardCss = joinSelectors(SELECTORS.orderCard);
+  const linked = new Map<Element, string>();
+  for (const a of all(doc, SELECTORS.orderLink)) {
+    const card = a.closest(cardCss);
+    const id = card && !linked.has(card) ? orderIdOfHref(a.getAttribute('href')) : null;
+    if (card && id) linked.set(card, id);
+  }
   const out: OrderCardRef[] = [];
   const seen = new Set<string>();
   // Cards come in document order, so a card nested in another comes right after it, before
@@ -62,7 +75,8 @@ export function findOrderCards(doc: Document | Element): OrderCardRef[] {
     // A card nested in another card is part of it.
     if (outer?.contains(card)) continue;
     outer = card;
-    const orderId = orderIdOfElement(card);
+    // The card's own href, else its first order link (one inside a nested card included).
+    const orderId = orderIdOfHref(card.getAttribute('href')) ?? linked.get(card) ?? orderIdOfElement(card);
     if (!orderId || seen.has(orderId)) continue;
     seen.add(orderId);
     out.push({ orderId, element: card });

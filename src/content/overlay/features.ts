@@ -34,7 +34,9 @@ export interface Feature {
 interface Badge {
   host: HTMLElement;
   root: ShadowRoot;
-  sig: string;
+  /** What it was drawn from: the page's language and the order's entry. */
+  key: string;
+  entry: OverlayOrder | null;
 }
 
 /**
@@ -64,19 +66,23 @@ export const badges: Feature = {
           continue;
         }
         const entry = state.byId.get(orderId) ?? null;
-        const sig = key + entrySig(entry);
         let badge = drawn.get(orderId);
         if (badge && badge.host.parentElement === card.element) {
-          if (badge.sig === sig) continue;
+          // Each reply brings new entries: compared by what they show, only when one was drawn.
+          if (badge.key === key && (badge.entry === entry || entrySig(badge.entry) === entrySig(entry))) {
+            badge.entry = entry;
+            continue;
+          }
         } else {
           badge?.host.remove();
           const { host, root } = makeHost('badge');
           host.dataset['orderId'] = orderId;
-          badge = { host, root, sig: '' };
+          badge = { host, root, key: '', entry: null };
           drawn.set(orderId, badge);
           inserts.push([card.element, host]);
         }
-        badge.sig = sig;
+        badge.key = key;
+        badge.entry = entry;
         badge.root.replaceChildren(badgeRow(t, s.lang, s.dir, entry, () => state.openClaim(orderId)));
       }
       for (const [card, host] of inserts) card.prepend(host);
