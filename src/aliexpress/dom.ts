@@ -16,6 +16,7 @@ import {
   PROBLEM,
   sanitizePackages,
   statusFromText,
+  statusOfLabel,
   type ReadContext,
   type ReadResult,
 } from './read/common';
@@ -63,11 +64,36 @@ export function detectPageProblem(doc: Document, url: string): PageProblem | nul
   return null;
 }
 
+/**
+ * The short texts of a card's own leaf elements, outside its item lines and buttons: where a
+ * layout none of our selectors knows still shows the order's status label and date.
+ */
+function cardLeafTexts(card: Element): string[] {
+  const skip = [SELECTORS.line, SELECTORS.buttons].map((s) => s.any.join(', ')).join(', ');
+  const out: string[] = [];
+  for (const el of card.querySelectorAll('*')) {
+    if (out.length >= 100) break;
+    if (el.childElementCount > 0 || el.closest(skip)) continue;
+    const t = textOf(el, 100);
+    if (t && t.length <= 80) out.push(t);
+  }
+  return out;
+}
+
 function readCard(ref: OrderCardRef, ctx: ReadContext): OrderObservation {
   const card = ref.element;
-  const statusText = textOf(first(card, SELECTORS.status), 200);
+  let statusText = textOf(first(card, SELECTORS.status), 200);
   const info = textOf(first(card, SELECTORS.headerInfo));
-  const placedOn = info ? parseCalendarDate(info, ctx.locale) : null;
+  let placedOn = info ? parseCalendarDate(info, ctx.locale) : null;
+  if (!statusText || !placedOn) {
+    // A layout we have no selector for: a leaf that is a status label, and the first date shown.
+    const leaves = cardLeafTexts(card);
+    statusText ??= leaves.find((t) => statusOfLabel(t) !== null) ?? null;
+    for (const t of placedOn ? [] : leaves) {
+      placedOn = parseCalendarDate(t, ctx.locale);
+      if (placedOn) break;
+    }
+  }
   const storeEl = first(card, SELECTORS.storeName);
   const storeLink = first(card, SELECTORS.storeLink);
   const buttons = [...all(card, SELECTORS.buttons), ...all(card, SELECTORS.legacyConfirm)];

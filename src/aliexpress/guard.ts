@@ -157,7 +157,11 @@ export function confirmTargetOf(target: EventTarget | null, doc: Document, learn
     const known = learned.get(orderId);
     if (known && normalizeForMatch(known) === label) return { orderId, element: control };
   }
-  const found = findConfirmButtons(doc).find((r) => r.element === control || r.element.contains(control) || control.contains(r.element));
+  // The control is the button, inside it, or a thin wrapper around it (the same label): not a
+  // card that is itself a link and holds the button among everything else (m.aliexpress.com).
+  const found = findConfirmButtons(doc).find(
+    (r) => r.element === control || r.element.contains(control) || (control.contains(r.element) && normalizeForMatch(cleanText(r.element.textContent ?? '', 100)) === label),
+  );
   return found ? { orderId: found.orderId, element: control } : null;
 }
 

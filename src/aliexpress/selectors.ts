@@ -101,6 +101,7 @@ export const SELECTORS = {
   itemSku: set('line',
     '.order-item-content-info-sku',
     '[data-pl="order_item_content_info_sku"]',
+    '.order-item-mobile-product-sku',
     '.product-property',
   ),
   // seen: 2022–2026 `.order-item-content-info-number-quantity` ("x2"); legacy `.product-amount span`
@@ -114,6 +115,7 @@ export const SELECTORS = {
   itemPrice: set('line',
     '.order-item-content-info-number-price',
     '.order-item-content-info-number > div:first-child',
+    '.order-item-mobile-product-price',
     '.product-amount .amount',
   ),
   // seen: 2022–2026 `.order-item-content-opt-price-total` (one span per digit; public exporters and

@@ -9,7 +9,7 @@ import { CAPTURE_SOURCE } from '../aliexpress/capture/api-prefixes';
 import { confirmTargetOf, disputeActionOf } from '../aliexpress/guard';
 import { classifyUrl } from '../aliexpress/pages';
 import { ContentContext } from './runtime';
-import { isDisputePage, SHARED_KEY, type EarlyPart, type LatePart } from './shared';
+import { isDisputePage, isFromOverlay, SHARED_KEY, type EarlyPart, type LatePart } from './shared';
 
 const MAX_BUFFERED = 100;
 
@@ -96,7 +96,8 @@ function installGuards(ctx: ContentContext, confirmLabels: Map<string, string>, 
   };
 
   const intercept = (event: Event): void => {
-    if (!ctx.alive || !event.isTrusted) return;
+    // A press on our own overlay (a badge inside a card that is a link) is never the page's confirm.
+    if (!ctx.alive || !event.isTrusted || isFromOverlay(event)) return;
     if (event instanceof KeyboardEvent && event.key !== 'Enter' && event.key !== ' ') return;
     try {
       const target = event.target;

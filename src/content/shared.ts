@@ -11,6 +11,14 @@ import type { ContentContext } from './runtime';
 
 export const SHARED_KEY = '__buyerShieldContent';
 
+/** The attribute on every element the overlay puts on the page (its shadow hosts). */
+export const HOST_ATTR = 'data-buyer-shield';
+
+/** Whether an event happened inside the overlay (a badge, the panel, a dialog): ours, never the page's control. */
+export function isFromOverlay(event: Event): boolean {
+  return event.composedPath().some((n) => n instanceof Element && n.hasAttribute(HOST_ATTR));
+}
+
 export type DisputeAsk = 'cancel-dispute' | 'accept-offer';
 
 /** The pages where a dispute is cancelled or an offer accepted: the dispute guards run there. */

@@ -98,6 +98,11 @@ export function statusFromText(text: string | null | undefined): OrderStatus | n
   return null;
 }
 
+/** A status label standing alone (the whole text is one label of the table), not a phrase inside a sentence. */
+export function statusOfLabel(text: string): OrderStatus | null {
+  return STATUS_EXACT.get(normalizeForMatch(text.trim())) ?? null;
+}
+
 const BUTTON_CODE = /^[A-Z0-9_]{2,60}$/;
 
 /** Button `type` codes of a buttons array. */

@@ -77,6 +77,13 @@ export const badges: Feature = {
           badge?.host.remove();
           const { host, root } = makeHost('badge');
           host.dataset['orderId'] = orderId;
+          // A click on the badge (its claim button, its tooltip) is ours: not the card's, and
+          // where the whole card is a link (m.aliexpress.com), not a way into the order.
+          if (card.element.closest('a')) host.dataset['inLink'] = '';
+          host.addEventListener('click', (e) => {
+            if (host.closest('a')) e.preventDefault();
+            e.stopPropagation();
+          });
           badge = { host, root, key: '', entry: null };
           drawn.set(orderId, badge);
           inserts.push([card.element, host]);

@@ -4,8 +4,8 @@
  */
 import type { OverlayOrder } from '../view';
 import overlayCss from '../overlay.css?inline';
+import { HOST_ATTR } from '../shared';
 
-export const HOST_ATTR = 'data-buyer-shield';
 
 /** One stylesheet object shared by every shadow root we create (Chrome 73+, Firefox 101+). */
 let sharedSheet: CSSStyleSheet | null = null;

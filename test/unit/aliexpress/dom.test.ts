@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { OrderObservationSchema } from '../../../src/domain/order';
+import { OrderObservationSchema, type OrderObservation } from '../../../src/domain/order';
 import { API, detectPageProblem, findConfirmButtons, findOrderCards, readApiPayload, readDom, SELECTORS, unwrapBody } from '../../../src/aliexpress';
 import { joinSelectors, type SelectorName } from '../../../src/aliexpress/selectors';
+import { confirmTargetOf } from '../../../src/aliexpress/guard';
 import { readFileSync } from 'node:fs';
 import { htmlDocument, loadPage } from './dom-pages';
 
@@ -12,6 +13,7 @@ const pages = {
   en: () => loadPage('order-list.en.html', LIST_URL),
   he: () => loadPage('order-list.he.html', 'https://he.aliexpress.com/p/order/index.html'),
   mobile: () => loadPage('order-list.mobile.html', 'https://m.aliexpress.com/p/order/index.html'),
+  mobileEn: () => loadPage('order-list.mobile.en.html', 'https://m.aliexpress.com/p/order/index.html'),
   legacy: () => loadPage('order-list.legacy.html', 'https://trade.aliexpress.com/orderList.htm'),
   tracking: () => loadPage('tracking.en.html', 'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8212313961591322'),
   detail: () => loadPage('order-detail.en.html', 'https://www.aliexpress.com/p/order/detail.html?orderId=8214398062177351'),
@@ -26,6 +28,7 @@ describe('selector match counts on saved pages', () => {
     en: { orderCard: 10, status: 10, headerInfo: 10, storeName: 10, line: 11, itemName: 11, itemSku: 11, itemQuantity: 11, itemPrice: 11, total: 10, buttons: 20, orderLink: 12, loadMore: 1, orderList: 2, legacyConfirm: 0, trackingNode: 0 },
     he: { orderCard: 3, status: 3, headerInfo: 3, storeName: 3, line: 3, itemName: 3, itemSku: 2, itemQuantity: 3, total: 3, buttons: 4, orderLink: 4, loadMore: 0 },
     mobile: { orderCard: 2, status: 2, storeName: 2, line: 2, itemName: 2, itemQuantity: 2, total: 2, orderLink: 2 },
+    mobileEn: { orderCard: 10, status: 10, headerInfo: 10, storeName: 10, line: 11, itemName: 11, itemSku: 11, itemQuantity: 11, itemPrice: 11, total: 10, buttons: 20, orderLink: 10, loadMore: 1, orderList: 1, storeLink: 0 },
     legacy: { orderCard: 2, status: 2, headerInfo: 2, storeName: 2, line: 2, itemName: 2, itemSku: 1, itemQuantity: 2, itemPrice: 2, total: 2, buttons: 2, legacyConfirm: 1, orderLink: 2, orderList: 1 },
     tracking: { trackingNode: 3, trackingNodeTitle: 3, trackingNodeDesc: 3, trackingNodeTime: 3, trackingMailNo: 1, trackingCarrier: 1, trackingGuarantee: 1, orderCard: 0 },
     detail: { detailStatus: 1, detailReminder: 1, detailServices: 2, detailConfirm: 1, orderCard: 0 },
@@ -117,6 +120,49 @@ describe('readDom: other languages and layouts', () => {
       ['8214398062177351', 'awaiting_delivery', { minor: 3193, currency: 'BRL' }, 'Cabo USB', 2, 'LIMA Store'],
       ['8212313961591322', 'completed', { minor: 113274, currency: 'BRL' }, 'Cabo HDMI 2.1', 1, 'Vega Store'],
     ]);
+  });
+
+  describe('m.aliexpress.com, the same 10 orders as the desktop page (each card one link, its buttons inside it)', () => {
+    const LIST_URL_M = 'https://m.aliexpress.com/p/order/index.html';
+    const fields = (o: OrderObservation) => ({ id: o.orderId, status: o.status, statusText: o.statusText, total: o.total, placedOn: o.placedOn, canConfirm: o.canConfirm, store: o.store?.name, items: o.items });
+    const desktop = () => readDom(pages.en(), ctx).observations.map(fields);
+
+    test('every order, status, date, total, item with its unit price and quantity, and "Confirm received"', () => {
+      const r = readDom(pages.mobileEn(), ctx);
+      expect(r.problems).toEqual([]);
+      expect(r.observations.map(fields)).toEqual(desktop());
+      expect(r.observations.filter((o) => o.items?.some((i) => i.price === null))).toEqual([]);
+      expect(r.hasMore).toBe(true);
+      const confirm = findConfirmButtons(pages.mobileEn());
+      expect(confirm.map((c) => c.orderId)).toEqual(['8214398062177351', '8214779947343229']);
+      // The button is inside the card's link: the guard must stop the link as well as the button.
+      expect(confirm.every((c) => c.element.closest('a.order-item') === c.element.closest('.order-item'))).toBe(true);
+    });
+
+    test('the guard takes the mobile "Confirm received" for a confirm, and no other press on the card that holds it', () => {
+      const doc = pages.mobileEn();
+      const card = doc.querySelector('a.order-item[href*="orderId=8214398062177351"]')!;
+      const button = [...card.querySelectorAll('button')].find((b) => b.textContent === 'Confirm received')!;
+      expect(confirmTargetOf(button.querySelector('span'), doc, new Map())).toEqual({ orderId: '8214398062177351', element: button });
+      // A tap on the item's title, the total or the card itself opens the order: no guard.
+      for (const el of [card.querySelector('.order-item-mobile-product-title'), card.querySelector('.order-item-mobile-total'), card]) {
+        expect(confirmTargetOf(el, doc, new Map()), el?.className).toBeNull();
+      }
+      // A wrapper around the button with the same label is still the button.
+      const wrap = doc.createElement('span');
+      wrap.setAttribute('role', 'button');
+      button.replaceWith(wrap);
+      wrap.append(button);
+      expect(confirmTargetOf(wrap, doc, new Map())).toEqual({ orderId: '8214398062177351', element: wrap });
+    });
+
+    test('a layout with class names we have no selector for still gives status and date (leaf texts)', () => {
+      const html = readFileSync('test/fixtures/aliexpress/pages/order-list.mobile.en.html', 'utf8')
+        .replaceAll('order-item-mobile-status', 'om-card--state--x71b')
+        .replaceAll('order-item-mobile-date', 'om-card--meta--p02c');
+      const r = readDom(htmlDocument(html, LIST_URL_M), ctx);
+      expect(r.observations.map(fields)).toEqual(desktop());
+    });
   });
 
   test('legacy order list', () => {
