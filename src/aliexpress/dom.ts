@@ -6,6 +6,7 @@
 import type { Deadline, Item, OrderObservation, TrackingEvent } from '../domain/order';
 import { parseCalendarDate, parseEstimatedDay, parseEventTime } from './dates';
 import { parseMoneyText } from './money';
+import { ORDER_TOTAL_LABELS } from './phrases';
 import { classifyUrl, LOGIN_HOSTS, UNSUPPORTED_SITES } from './pages';
 import { findOrderCards, isConfirmButton, type OrderCardRef } from './guard';
 import {
@@ -21,7 +22,7 @@ import {
   type ReadResult,
 } from './read/common';
 import { queryAll as all, SELECTORS, type SelectorSet } from './selectors';
-import { absoluteUrl, cleanText } from './text';
+import { absoluteUrl, cleanText, normalizeForMatch } from './text';
 
 // Finding cards and "Confirm received" buttons is the guard's (guard.ts, in the document_start
 // half of the content script); the reader builds on it.
@@ -166,11 +167,42 @@ function readTrackingDom(doc: Document, orderId: string, ctx: ReadContext): Orde
   return obs;
 }
 
+/** An item row of the order detail page: "USB-C cable", "R$13,90 x2". */
+function readDetailItem(line: Element, ctx: ReadContext): Item | null {
+  const title = textOf(first(line, SELECTORS.detailItemName), 1000);
+  if (!title) return null;
+  const priceText = textOf(first(line, SELECTORS.detailItemPrice), 100) ?? '';
+  const times = /\s*[x×]\s*(\d{1,6})\s*$/i.exec(priceText);
+  const price = priceText.slice(0, times ? times.index : undefined);
+  return {
+    title,
+    quantity: times ? Number(times[1]) : 1,
+    price: price ? parseMoneyText(price, null, ctx.currency) : null,
+    variant: textOf(first(line, SELECTORS.detailItemSku)),
+  };
+}
+
+/** The order's total among the detail page's price rows: the row labelled as the total, else the last row. */
+function detailTotal(doc: Document, ctx: ReadContext): OrderObservation['total'] {
+  const rows = all(doc, SELECTORS.detailPriceRow).slice(0, 50);
+  totalLabels ??= new Set(ORDER_TOTAL_LABELS.map(normalizeForMatch));
+  const labelled = rows.find((r) => totalLabels!.has(normalizeForMatch((textOf(first(r, SELECTORS.detailPriceLabel), 100) ?? '').replace(/[:：]\s*$/, ''))));
+  const row = labelled ?? rows.at(-1);
+  const amount = row ? textOf(first(row, SELECTORS.detailPriceAmount), 100) : null;
+  return amount ? parseMoneyText(amount, null, ctx.currency) : null;
+}
+let totalLabels: ReadonlySet<string> | null = null;
+
 function readDetailDom(doc: Document, orderId: string, ctx: ReadContext): OrderObservation | null {
   const statusText = textOf(first(doc, SELECTORS.detailStatus), 200);
   const reminder = textOf(first(doc, SELECTORS.detailReminder), 4000);
   const services = all(doc, SELECTORS.detailServices).map((e) => textOf(e, 4000));
-  if (!statusText && !reminder && services.every((s) => !s)) return null;
+  const items = all(doc, SELECTORS.detailLine)
+    .slice(0, 200)
+    .map((line) => readDetailItem(line, ctx))
+    .filter((i): i is Item => i !== null);
+  const total = detailTotal(doc, ctx);
+  if (!statusText && !reminder && services.every((s) => !s) && items.length === 0 && !total) return null;
   const confirm = all(doc, SELECTORS.detailConfirm).some(isConfirmButton);
   const obs: OrderObservation = {
     orderId,
@@ -179,6 +211,12 @@ function readDetailDom(doc: Document, orderId: string, ctx: ReadContext): OrderO
     statusText,
     canConfirm: confirm,
   };
+  if (items.length > 0) obs.items = items;
+  if (total) obs.total = total;
+  // "Order placed on: Sep 1, 2026" is the first date of the order's info lines.
+  const info = textOf(first(doc, SELECTORS.detailOrderInfo));
+  const placedOn = info ? parseCalendarDate(info, ctx.locale) : null;
+  if (placedOn) obs.placedOn = placedOn;
   const deadlines = deadlinesOf([reminder, ...services], ctx);
   if (deadlines.length > 0) obs.deadlines = deadlines;
   return obs;

@@ -167,6 +167,25 @@ export const SELECTORS = {
   ),
   // seen: 2022–2026 status-block buttons
   detailConfirm: set('page', '.order-status button', '.order-detail-btns button'),
+  /** One per item of the order. */
+  // seen: 2023 `.order-detail-item-content` with `.item-title` and `.item-price` ("US $12.34 x2") (public invoice userscript)
+  detailLine: set('many', '.order-detail-item-content'),
+  // seen: 2023 (public invoice userscript)
+  detailItemName: set('line', '.item-title'),
+  // seen: 2023 (public invoice userscript); the price and " x2" in one text
+  detailItemPrice: set('line', '.item-price'),
+  // seen: 2023 (public invoice userscript); unconfirmed
+  detailItemSku: set('line', '.item-sku'),
+  /** Subtotal, shipping, discounts, total: a label and an amount each. */
+  // seen: 2023 `.order-price .order-price-item` with `span.left-col` / `span.right-col` (public invoice userscript)
+  detailPriceRow: set('many', '.order-price-item'),
+  // seen: 2023 (public invoice userscript)
+  detailPriceLabel: set('line', '.left-col'),
+  // seen: 2023 (public invoice userscript)
+  detailPriceAmount: set('line', '.right-col'),
+  /** "Order ID:", "Order placed on:", "Payment time:" lines, each label and value a `div`. */
+  // seen: 2023 `.order-detail-order-info > div` (public invoice userscript)
+  detailOrderInfo: set('page', '.order-detail-order-info'),
 
   // ------------------------------------------------------------------ tracking (hashed classes)
   // seen: 2024–2026 tracking v2 (hashed suffix): node wrappers

@@ -17,6 +17,7 @@ const pages = {
   legacy: () => loadPage('order-list.legacy.html', 'https://trade.aliexpress.com/orderList.htm'),
   tracking: () => loadPage('tracking.en.html', 'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8212313961591322'),
   detail: () => loadPage('order-detail.en.html', 'https://www.aliexpress.com/p/order/detail.html?orderId=8214398062177351'),
+  scrapersDetail: () => loadPage('order-detail.scrapers-2025.html', 'https://www.aliexpress.com/p/order/detail.html?orderId=8214398062177351'),
   scrapersList: () => loadPage('order-list.scrapers-2025.html', LIST_URL),
   scrapersTracking: () => loadPage('tracking.scrapers-2025.html', 'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8301234567890001'),
 };
@@ -31,7 +32,8 @@ describe('selector match counts on saved pages', () => {
     mobileEn: { orderCard: 10, status: 10, headerInfo: 10, storeName: 10, line: 11, itemName: 11, itemSku: 11, itemQuantity: 11, itemPrice: 11, total: 10, buttons: 20, orderLink: 10, loadMore: 1, orderList: 1, storeLink: 0 },
     legacy: { orderCard: 2, status: 2, headerInfo: 2, storeName: 2, line: 2, itemName: 2, itemSku: 1, itemQuantity: 2, itemPrice: 2, total: 2, buttons: 2, legacyConfirm: 1, orderLink: 2, orderList: 1 },
     tracking: { trackingNode: 3, trackingNodeTitle: 3, trackingNodeDesc: 3, trackingNodeTime: 3, trackingMailNo: 1, trackingCarrier: 1, trackingGuarantee: 1, orderCard: 0 },
-    detail: { detailStatus: 1, detailReminder: 1, detailServices: 2, detailConfirm: 1, orderCard: 0 },
+    detail: { detailStatus: 1, detailReminder: 1, detailServices: 2, detailConfirm: 1, orderCard: 0, detailLine: 0, detailPriceRow: 0 },
+    scrapersDetail: { detailStatus: 1, detailReminder: 1, detailConfirm: 1, detailLine: 2, detailItemName: 2, detailItemPrice: 2, detailItemSku: 2, detailPriceRow: 3, detailPriceLabel: 3, detailPriceAmount: 3, detailOrderInfo: 1, orderCard: 0 },
     scrapersList: { orderCard: 2, status: 2, headerInfo: 2, storeName: 2, line: 3, itemName: 3, itemQuantity: 3, itemPrice: 3, total: 2, buttons: 2, orderLink: 4 },
     scrapersTracking: { trackingNode: 3, trackingNodeTitle: 3, trackingNodeDesc: 3, trackingNodeTime: 3, trackingMailNo: 2, trackingCarrier: 1, trackingArrival: 1, orderCard: 0 },
   };
@@ -227,6 +229,28 @@ describe('readDom: other languages and layouts', () => {
       [new Date(2026, 10, 21, 22, 5).toISOString(), 'In transit: Arrived at destination country'],
       [new Date(2026, 10, 20, 8, 30).toISOString(), 'Shipped: Package left the warehouse'],
     ]);
+  });
+
+  test('order detail page as public invoice userscripts read it: items with unit prices and quantities, the total row, the date placed; never the address', () => {
+    const r = readDom(pages.scrapersDetail(), ctx);
+    expect(r.problems).toEqual([]);
+    const o = r.observations[0]!;
+    expect([o.orderId, o.status, o.canConfirm, o.total, o.placedOn]).toEqual(['8214398062177351', 'awaiting_delivery', true, { minor: 3193, currency: 'BRL' }, '2026-09-01']);
+    expect(o.items).toEqual([
+      { title: 'USB-C cable 2 m, braided', quantity: 2, price: { minor: 1390, currency: 'BRL' }, variant: 'Black, 2m' },
+      { title: 'Wall charger 20 W', quantity: 1, price: { minor: 413, currency: 'BRL' }, variant: 'EU plug' },
+    ]);
+    expect(JSON.stringify(r)).not.toMatch(/Maria|Oliveira|98765|Flores|01234/);
+  });
+
+  test('the detail page total: the row labelled as the total in any language, else the last row', () => {
+    const page = (rows: string) =>
+      htmlDocument(`<div class="order-price">${rows}</div>`, 'https://www.aliexpress.com/p/order/detail.html?orderId=8214398062177351');
+    const row = (label: string, amount: string) => `<div class="order-price-item"><span class="left-col">${label}</span><span class="right-col">${amount}</span></div>`;
+    const total = (doc: Document) => readDom(doc, ctx).observations[0]?.total;
+    expect(total(page(row('Итого:', '1 234,50 ₽') + row('Скидка', '-100,00 ₽')))).toEqual({ minor: 123450, currency: 'RUB' });
+    expect(total(page(row('סה"כ', '₪45.90') + row('משלוח', '₪0.00')))).toEqual({ minor: 4590, currency: 'ILS' });
+    expect(total(page(row('Zwischensumme', '12,00 €') + row('Versand', '1,50 €') + row('Endbetrag', '13,50 €')))).toEqual({ minor: 1350, currency: 'EUR' });
   });
 
   test('order detail page: status, confirm, stated deadlines; a day count without its base is skipped', () => {
