@@ -56,7 +56,7 @@ const report = {
   at: new Date().toISOString(),
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version, note: 'shared machine; timed figures are medians and vary from run to run' },
   method: 'Timed figures are medians of `runs` runs (Node: performance.now() around repeated calls; Chromium: performance.now() in the page). See docs/performance.md.',
-  sizes: { mainWorld: size('mainWorld'), content: size('content'), worker: size('worker'), popup: size('popup'), popupAtOpen: size('popupAtOpen'), options: size('options') },
+  sizes: { mainWorld: size('mainWorld'), content: size('content'), worker: size('worker'), popup: size('popup'), popupAtOpen: size('popupAtOpen'), csvExport: size('csvExport'), pageCopy: size('pageCopy'), options: size('options') },
   reader: { api: apiReader, dom: domReader, mainWorldGzipBytes: sizes.mainWorld.gzip },
   worker: { deadlinesInNode: deadlinesNode },
 };

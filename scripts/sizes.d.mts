@@ -4,5 +4,5 @@ export interface PartSize {
   raw: number;
   gzip: number;
 }
-export type Part = 'mainWorld' | 'content' | 'worker' | 'popup' | 'popupAtOpen' | 'options';
+export type Part = 'mainWorld' | 'content' | 'worker' | 'popup' | 'popupAtOpen' | 'csvExport' | 'pageCopy' | 'options';
 export function measure(dir?: string): Record<Part, PartSize>;

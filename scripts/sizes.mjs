@@ -45,7 +45,7 @@ function htmlEntries(dir, html) {
   return out;
 }
 
-/** { mainWorld, content, worker, popup, popupAtOpen, csvExport, options } for a build folder. */
+/** { mainWorld, content, worker, popup, popupAtOpen, csvExport, pageCopy, options } for a build folder. */
 export function measure(dir = 'dist/chrome') {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const scripts = manifest.content_scripts ?? [];
@@ -53,17 +53,28 @@ export function measure(dir = 'dist/chrome') {
   const iso = scripts.find((s) => s.world !== 'MAIN');
   const bg = manifest.background.service_worker ?? manifest.background.scripts?.[0];
   const lazyOf = (html) => htmlEntries(dir, html).filter((e) => e.endsWith('.js')).flatMap((e) => lazyChunks(dir, normalize(e)));
-  /** The spreadsheet export's writer (src/ui/csv.ts with papaparse): loaded only when the shopper exports, budgeted on its own. */
-  const isCsv = (chunk) => /(^|\/)csv-[^/]*\.js$/.test(chunk);
+  /**
+   * Tools the popup loads only when the shopper clicks them, each budgeted on its own: the
+   * spreadsheet export's writer (src/ui/csv.ts with papaparse) and the anonymised page copy
+   * (src/ui/page-copy-file.ts with the reader's word tables).
+   */
+  const ON_CLICK = { csvExport: /(^|\/)csv-[^/]*\.js$/, pageCopy: /(^|\/)page-copy-file-[^/]*\.js$/ };
+  const isOnClick = (chunk) => Object.values(ON_CLICK).some((re) => re.test(chunk));
   const pageSize = (html, { withLazy = false } = {}) => {
     const all = new Set();
     const entries = htmlEntries(dir, html);
     for (const e of entries) closure(dir, e, all);
-    if (withLazy) for (const c of lazyOf(html)) if (!isCsv(c)) closure(dir, c, all);
+    if (withLazy) for (const c of lazyOf(html)) if (!isOnClick(c)) closure(dir, c, all);
     return gz(dir, all);
   };
-  const csvChunks = new Set();
-  for (const c of lazyOf(manifest.action.default_popup)) if (isCsv(c)) closure(dir, c, csvChunks);
+  const popupFiles = () => pageSize(manifest.action.default_popup, { withLazy: true }).files;
+  /** What clicking `tool` loads beyond what the popup has. */
+  const onClick = (tool) => {
+    const chunks = new Set();
+    for (const c of lazyOf(manifest.action.default_popup)) if (ON_CLICK[tool].test(c)) closure(dir, c, chunks);
+    const have = popupFiles();
+    return gz(dir, [...chunks].filter((f) => !have.includes(f)));
+  };
   return {
     mainWorld: gz(dir, closure(dir, main.js[0])),
     content: gz(dir, closure(dir, iso.js[0])),
@@ -74,7 +85,9 @@ export function measure(dir = 'dist/chrome') {
     popup: pageSize(manifest.action.default_popup, { withLazy: true }),
     popupAtOpen: pageSize(manifest.action.default_popup),
     // What "Export orders for a spreadsheet" loads on the click, beyond what the popup has.
-    csvExport: gz(dir, [...csvChunks].filter((f) => !pageSize(manifest.action.default_popup, { withLazy: true }).files.includes(f))),
+    csvExport: onClick('csvExport'),
+    // What "Save an anonymised copy of the page" loads on the click.
+    pageCopy: onClick('pageCopy'),
     options: pageSize(manifest.options_ui.page),
   };
 }

@@ -205,7 +205,6 @@ export const DAY_COUNT =
 export const MAY_COUNT_DAYS =
   /\d\s?(?:-\s?)?(?:[dDjJ](?![a-zA-Z])|[dD][aAiInNzZ]|[jJ][oO]|[tT][aA][gG\u0080-\uffff]|[gG][iI][oO\u0080-\uffff]|[gG][uU][nN\u0080-\uffff]|[tTgG]?[\u0080-\uffff])/;
 
-/** The "Confirm received" button's label (DOM fallback only; the API gives CONFIRM_GOODS). */
 /**
  * The label of the order's total among an order detail page's price rows (subtotal, shipping,
  * discounts, total). When no row has one of these, the last row is the total (it is on every
@@ -218,6 +217,7 @@ export const ORDER_TOTAL_LABELS: readonly string[] = [
   'סה"כ', 'סה״כ', 'סך הכל', 'סכום כולל', '合計', '合計金額', '총액', '합계', 'toplam', 'разом', 'усього',
 ];
 
+/** The "Confirm received" button's label (DOM fallback only; the API gives CONFIRM_GOODS). */
 export const CONFIRM_RECEIVED_LABELS: readonly string[] = [
   'confirm received', 'confirm receipt', 'confirm delivery', 'confirm order received',
   'confirmar recepcion', 'confirmar recibido', 'confirmar la recepcion',

@@ -20,6 +20,7 @@ import { isOurs } from './overlay/host';
 import { Panel } from './overlay/panel';
 import { PageState } from './overlay/state';
 import type { EarlyPart } from './shared';
+import { isSnapshotRequest, SNAPSHOT_LIMITS, type PageSnapshot } from '../messaging/page-snapshot';
 
 const DOM_SETTLE_MS = 400;
 
@@ -75,9 +76,13 @@ export function startContent(early: EarlyPart): void {
     currency: currencyOfPage(location.hostname, document.cookie),
   });
 
+  // The last responses captured, for an anonymised copy of the page (below).
+  const recentCaptures: PageSnapshot['captures'] = [];
   const onCapture = (data: unknown): void => {
     const capture = parseCaptureMessage(data);
     if (!capture || !ctx.alive) return;
+    if (capture.body.length <= SNAPSHOT_LIMITS.captureChars) recentCaptures.push({ api: capture.api, body: capture.body });
+    if (recentCaptures.length > SNAPSHOT_LIMITS.captures) recentCaptures.shift();
     try {
       const payload = unwrapBody(capture.body);
       if (payload === null) return;
@@ -168,4 +173,16 @@ export function startContent(early: EarlyPart): void {
   };
   browser.storage.onChanged.addListener(onStorage);
   ctx.onStop(() => browser.storage.onChanged.removeListener(onStorage));
+
+  // The page as the extension saw it, when the shopper asks the popup for an anonymised copy
+  // (docs/page-copy.md): the popup masks it and writes the file; nothing leaves the machine.
+  const onSnapshot = (msg: unknown, _sender: unknown, reply: (snapshot: PageSnapshot) => void): false => {
+    if (isSnapshotRequest(msg) && ctx.alive) {
+      const html = new XMLSerializer().serializeToString(document);
+      reply({ url: location.href, html: html.slice(0, SNAPSHOT_LIMITS.htmlChars), captures: recentCaptures });
+    }
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onSnapshot as never);
+  ctx.onStop(() => browser.runtime.onMessage.removeListener(onSnapshot as never));
 }

@@ -47,3 +47,19 @@ export async function setBadge(b: Browser, count: number, today: boolean): Promi
   await b.action.setBadgeText({ text: count ? String(count) : '' });
   await b.action.setBadgeBackgroundColor({ color: today ? '#c62828' : '#b35900' });
 }
+
+/**
+ * Asks the content script of the tab the shopper is looking at (the active tab of this window)
+ * and returns its answer, or null when that tab has none (not an AliExpress page, or a page
+ * opened before the extension was installed). Needs no permission: an extension may message
+ * its own content scripts.
+ */
+export async function askActiveTab(b: Browser, message: unknown): Promise<unknown> {
+  try {
+    const [tab] = await b.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return null;
+    return await b.tabs.sendMessage(tab.id, message);
+  } catch {
+    return null;
+  }
+}

@@ -3,20 +3,16 @@
  * last AliExpress page Buyer Shield could not read, in plain words, and "Copy diagnostics".
  */
 import { useState } from 'preact/hooks';
-import { browser } from '../platform/browser';
-import { buildDiagnostics, latestProblem } from './diagnostics';
+import { askActiveTab, browser } from '../platform/browser';
+import { PAGE_SNAPSHOT_REQUEST, parseSnapshot } from '../messaging/page-snapshot';
+import { buildDiagnostics, latestProblem, problemsOf, UNREAD_PAGE_PROBLEMS, type ProblemNotice } from './diagnostics';
 import { useT } from './locale';
 import { ask } from './messaging';
 import type { StoreHealth } from './orders';
 import { CopyButton, downloadText } from './dashboard/widgets';
 
 export function diagnosticsText(health: StoreHealth): string {
-  let version = '';
-  try {
-    version = browser.runtime.getManifest().version;
-  } catch {
-    // outside the extension (previews)
-  }
+  const version = extensionVersion();
   const raw = { meta: health.meta, problems: health.problems, quarantine: health.quarantine };
   return JSON.stringify(buildDiagnostics(raw, health.orderCount, { version, userAgent: navigator.userAgent, now: new Date() }), null, 2);
 }
@@ -25,6 +21,45 @@ export function diagnosticsText(health: StoreHealth): string {
 export function DiagnosticsButton({ health }: { health: StoreHealth }) {
   const t = useT();
   return <CopyButton text={diagnosticsText(health)} label={t('notice_copy_diagnostics')} visible={t('notice_copy_diagnostics')} />;
+}
+
+function extensionVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * "Save an anonymised copy of the page": asks the page open in this window for what the
+ * extension saw, masks it (loaded only now) and writes the file. Nothing is sent anywhere.
+ */
+function PageCopyButton({ health, problem }: { health: StoreHealth; problem: ProblemNotice }) {
+  const t = useT();
+  const [status, setStatus] = useState<string | null>(null);
+  const onSave = async () => {
+    const snapshot = parseSnapshot(await askActiveTab(browser, { type: PAGE_SNAPSHOT_REQUEST }));
+    if (!snapshot) return setStatus(t('notice_page_copy_no_page'));
+    const detail = problemsOf(health.problems).find((p) => p.at === problem.at && p.code === problem.code)?.detail ?? '';
+    const { pageCopyFile } = await import('./page-copy-file');
+    const file = pageCopyFile(snapshot, { code: problem.code, detail }, extensionVersion());
+    downloadText(`buyer-shield-page-copy-${file.savedAt.slice(0, 10)}.json`, JSON.stringify(file, null, 2), 'application/json');
+    setStatus(t('notice_page_copy_saved'));
+  };
+  return (
+    <>
+      <p class="hint">{t('notice_page_copy_hint')}</p>
+      <button type="button" onClick={() => void onSave()}>
+        {t('notice_page_copy')}
+      </button>
+      {status && (
+        <p role="status" class="hint">
+          {status}
+        </p>
+      )}
+    </>
+  );
 }
 
 export function HealthNotices({ health }: { health: StoreHealth }) {
@@ -46,6 +81,7 @@ export function HealthNotices({ health }: { health: StoreHealth }) {
       {problem && (
         <div class="notice" role="alert">
           <p>{t(`notice_problem_${problem.code.replace(/-/g, '_')}`)}</p>
+          {UNREAD_PAGE_PROBLEMS.includes(problem.code) && <PageCopyButton health={health} problem={problem} />}
         </div>
       )}
       {health.quarantined > 0 && (

@@ -10,7 +10,10 @@ import { classifyUrl } from '../aliexpress/pages';
 import { ReadProblemEntrySchema, QuarantineEntrySchema, type ReadProblemEntry } from '../storage/schema';
 
 /** Problems the shopper can act on, in plain words (catalogue `notice_problem_<code>`). */
-export const SHOPPER_PROBLEMS = ['login', 'captcha', 'unsupported-operator', 'no-orders-found', 'storage-newer-version'] as const;
+export const SHOPPER_PROBLEMS = ['login', 'captcha', 'unsupported-operator', 'no-orders-found', 'unexpected-shape', 'storage-newer-version'] as const;
+
+/** Pages recognised but not read: the shopper can save an anonymised copy of them (docs/page-copy.md). */
+export const UNREAD_PAGE_PROBLEMS: readonly ShopperProblem[] = ['no-orders-found', 'unexpected-shape'];
 export type ShopperProblem = (typeof SHOPPER_PROBLEMS)[number];
 
 /**
@@ -47,7 +50,7 @@ export function latestProblem(rawProblems: unknown, orderUpdates: readonly strin
     if (!(SHOPPER_PROBLEMS as readonly string[]).includes(p.code)) continue;
     const at = Date.parse(p.at);
     if (p.code === 'storage-newer-version') return { code: p.code, at: p.at };
-    if (p.code === 'no-orders-found') {
+    if (p.code === 'no-orders-found' || p.code === 'unexpected-shape') {
       if (times.some((t) => Math.abs(t - at) <= READ_WINDOW_MS) || lastRead > at) continue;
       return { code: p.code, at: p.at };
     }
