@@ -9,10 +9,12 @@
  * Tiny on purpose: it imports only the API prefix list.
  *
  * JSONP: lib-mtop names each callback `mtopjsonpN` and inserts a <script src="…&callback=
- * mtopjsonpN">. Names are not known in advance, so a MutationObserver watches inserted
- * scripts (its callback runs as a microtask, always before an inserted external script can
- * load and run) and installs an accessor on `window[mtopjsonpN]` that wraps whatever
- * function is there now or is assigned later. No DOM method is patched.
+ * mtopjsonpN">. Names are not known in advance, so the `src` setter and `setAttribute` of
+ * script elements (HTMLScriptElement.prototype only: no other element is touched) note a
+ * gateway URL when the page sets it, before the script can load and run, and install an
+ * accessor on `window[mtopjsonpN]` that wraps whatever function is there now or is assigned
+ * later. A gateway script written into the page's HTML is not seen (AliExpress creates them
+ * from script); the DOM reader still reads what such a page shows.
  *
  * Until the page's load event, the bodies are held, not posted (nor, for fetch, read from
  * the clone): the isolated script reads them only after the load event anyway, and a
@@ -25,7 +27,7 @@ import { API_PREFIXES, CAPTURE_SOURCE, MAX_BODY_CHARS } from './api-prefixes';
 export interface CaptureWindow {
   fetch?: typeof fetch;
   XMLHttpRequest?: typeof XMLHttpRequest;
-  MutationObserver?: typeof MutationObserver;
+  HTMLScriptElement?: typeof HTMLScriptElement;
   document?: Document;
   location: { origin: string };
   postMessage(message: unknown, targetOrigin: string): void;
@@ -196,31 +198,40 @@ export function installCapture(win: CaptureWindow): boolean {
       // skip
     }
   };
-  const onScript = (node: unknown): void => {
+  // A gateway script names its callback in its src: trap it when the page sets that src
+  // (the property or the attribute), before the script can run. No observer of the whole
+  // document: on a real page's load that cost about 5 ms of main-thread CPU (docs/performance.md).
+  const onScriptSrc = (src: unknown): void => {
     try {
-      const el = node as { tagName?: unknown; src?: unknown };
-      if (typeof el.tagName !== 'string' || el.tagName.toUpperCase() !== 'SCRIPT' || typeof el.src !== 'string') return;
-      const api = captureApiOf(el.src);
-      const name = /[?&]callback=(mtopjsonp\d{1,6})(?:&|$)/.exec(el.src)?.[1];
-      if (api && name) trap(name, api, el.src);
+      const url = String(src);
+      const api = captureApiOf(url);
+      const name = /[?&]callback=(mtopjsonp\d{1,6})(?:&|$)/.exec(url)?.[1];
+      if (api && name) trap(name, api, url);
     } catch {
       // skip
     }
   };
   try {
-    const MO = win.MutationObserver;
-    const doc = win.document;
-    if (MO && doc) {
-      // Every element the parser or the page inserts passes here: only scripts go further.
-      new MO((records) => {
-        for (const r of records) {
-          const added = r.addedNodes;
-          for (let i = 0; i < added.length; i++) {
-            const n = added[i];
-            if (n && (n.nodeName === 'SCRIPT' || n.nodeName === 'script')) onScript(n);
-          }
-        }
-      }).observe(doc, { childList: true, subtree: true });
+    const proto = win.HTMLScriptElement?.prototype;
+    const src = proto && Object.getOwnPropertyDescriptor(proto, 'src');
+    if (proto && src?.set && src.get && src.configurable) {
+      const set = src.set;
+      Object.defineProperty(proto, 'src', {
+        ...src,
+        set(this: HTMLScriptElement, v: unknown) {
+          onScriptSrc(v);
+          Reflect.apply(set, this, [v]);
+        },
+      });
+      const setAttribute = proto.setAttribute;
+      Object.defineProperty(proto, 'setAttribute', {
+        configurable: true,
+        writable: true,
+        value: function (this: HTMLScriptElement, name: unknown, value: unknown) {
+          if (String(name).toLowerCase() === 'src') onScriptSrc(value);
+          return Reflect.apply(setAttribute, this, [name, value]);
+        },
+      });
     }
   } catch {
     // skip

@@ -164,7 +164,7 @@ describe('installCapture: JSONP', () => {
   }
 
   test('a callback assigned before the script is inserted is wrapped; the page callback gets the same argument', async () => {
-    const { win, posted } = fakeWindow({ document, MutationObserver });
+    const { win, posted } = fakeWindow({ document, HTMLScriptElement });
     installCapture(win);
     const w = win as unknown as Record<string, unknown>;
     const received: unknown[] = [];
@@ -182,7 +182,7 @@ describe('installCapture: JSONP', () => {
   });
 
   test('a callback assigned after insertion is wrapped too; deleting it works', async () => {
-    const { win, posted } = fakeWindow({ document, MutationObserver });
+    const { win, posted } = fakeWindow({ document, HTMLScriptElement });
     installCapture(win);
     const w = win as unknown as Record<string, unknown>;
     const url = TRACK_JSONP.replace('mtopjsonp3', 'mtopjsonp4');
@@ -197,8 +197,25 @@ describe('installCapture: JSONP', () => {
     expect(w.mtopjsonp4).toBeUndefined();
   });
 
+  test('a src given with setAttribute is seen too', async () => {
+    const { win, posted } = fakeWindow({ document, HTMLScriptElement });
+    installCapture(win);
+    const w = win as unknown as Record<string, unknown>;
+    const url = TRACK_JSONP.replace('mtopjsonp3', 'mtopjsonp5');
+    const s = document.createElement('script');
+    s.type = 'text/plain';
+    s.setAttribute('src', url);
+    expect(s.getAttribute('src')).toBe(url);
+    document.head.appendChild(s);
+    const received: unknown[] = [];
+    w.mtopjsonp5 = (arg: unknown) => received.push(arg);
+    (w.mtopjsonp5 as (a: unknown) => unknown)({ ok: 2 });
+    expect(received).toEqual([{ ok: 2 }]);
+    expect(posted).toHaveLength(1);
+  });
+
   test('scripts of other APIs and callbacks of other names are left alone', async () => {
-    const { win, posted } = fakeWindow({ document, MutationObserver });
+    const { win, posted } = fakeWindow({ document, HTMLScriptElement });
     installCapture(win);
     const w = win as unknown as Record<string, unknown>;
     const other = 'https://acs.aliexpress.com/h5/mtop.other.api/1.0/?callback=mtopjsonp9';
@@ -269,7 +286,7 @@ describe('installCapture: bodies held until the page has loaded', () => {
     // An own property over the prototype's getter, deleted after.
     Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
     try {
-      const { win, posted, load } = loadingWindow({ document, MutationObserver });
+      const { win, posted, load } = loadingWindow({ document, HTMLScriptElement });
       let xhrLoad: (() => void) | undefined;
       class OneXHR {
         responseType = '';
