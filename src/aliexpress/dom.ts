@@ -241,6 +241,9 @@ export function readDom(doc: Document, ctx: ReadContext, skip?: (orderId: string
       const obs = finalize(readCard(ref, ctx), problems);
       if (obs) observations.push(obs);
     }
+    // Every card shows its status and total: one read without them is a layout we miss.
+    const partial = observations.filter((o) => o.status === 'unknown' || !o.total).length;
+    if (partial > 0) problems.push(problem(PROBLEM.fieldsMissing, `${partial} of ${observations.length} orders read without their status or total`));
     if (cards.length === 0) {
       const page = classifyUrl(doc.URL ?? '');
       const orderId = ctx.orderId ?? page.orderId;

@@ -10,10 +10,10 @@ import { classifyUrl } from '../aliexpress/pages';
 import { ReadProblemEntrySchema, QuarantineEntrySchema, type ReadProblemEntry } from '../storage/schema';
 
 /** Problems the shopper can act on, in plain words (catalogue `notice_problem_<code>`). */
-export const SHOPPER_PROBLEMS = ['login', 'captcha', 'unsupported-operator', 'no-orders-found', 'unexpected-shape', 'storage-newer-version'] as const;
+export const SHOPPER_PROBLEMS = ['login', 'captcha', 'unsupported-operator', 'no-orders-found', 'unexpected-shape', 'fields-missing', 'storage-newer-version'] as const;
 
 /** Pages recognised but not read: the shopper can save an anonymised copy of them (docs/page-copy.md). */
-export const UNREAD_PAGE_PROBLEMS: readonly ShopperProblem[] = ['no-orders-found', 'unexpected-shape'];
+export const UNREAD_PAGE_PROBLEMS: readonly ShopperProblem[] = ['no-orders-found', 'unexpected-shape', 'fields-missing'];
 export type ShopperProblem = (typeof SHOPPER_PROBLEMS)[number];
 
 /**
@@ -52,6 +52,11 @@ export function latestProblem(rawProblems: unknown, orderUpdates: readonly strin
     if (p.code === 'storage-newer-version') return { code: p.code, at: p.at };
     if (p.code === 'no-orders-found' || p.code === 'unexpected-shape') {
       if (times.some((t) => Math.abs(t - at) <= READ_WINDOW_MS) || lastRead > at) continue;
+      return { code: p.code, at: p.at };
+    }
+    // Orders were read with it (that is the problem): it stands until a read well after it.
+    if (p.code === 'fields-missing') {
+      if (lastRead > at + READ_WINDOW_MS) continue;
       return { code: p.code, at: p.at };
     }
     if (lastRead > at) return null;

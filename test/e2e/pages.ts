@@ -98,3 +98,27 @@ export function trackingTwoParcels(): string {
   lines.push(second);
   return JSON.stringify(d);
 }
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The tracking page as AliExpress renders it from a tracking response, with no JSON left in
+ * it (nothing for the capture or the embedded-data reader): every parcel's number, carrier and
+ * events (title, description and the time text the response gives the page), in the 2024–2026
+ * tracking v2 markup with hashed class names (src/aliexpress/selectors.ts).
+ */
+export function trackingDomPage(captureText: string): string {
+  type Line = { mailNo: string; logisticsCpInfo?: { cpName?: string }; detailList: { trackingName?: string; trackingDetailDesc?: string; timeText?: string }[] };
+  const lines = (JSON.parse(captureText) as { data: { module: { trackingDetailLineList: Line[] } } }).data.module.trackingDetailLineList;
+  const parcels = lines.map((l) => {
+    const nodes = l.detailList
+      .map(
+        (e) => `<div class="logistic-info-v2--nodeWrap--a81Kq"><div class="logistic-info-v2--nodeTitle--x8f3a">${escapeHtml(e.trackingName ?? '')}</div>` +
+          `<div class="logistic-info-v2--nodeDesc--Pz1Yd">${escapeHtml(e.trackingDetailDesc ?? '')}</div><div class="logistic-info-v2--nodeTime--Qm2Lw">${escapeHtml(e.timeText ?? '')}</div></div>`,
+      )
+      .join('\n');
+    return `<div class="logistic-info-v2--wrap--Hd7kR"><div class="logistic-info-v2--mailNo--c2Vb8">Tracking number <span class="logistic-info-v2--mailNoValue--k3Jq9">${escapeHtml(l.mailNo)}</span></div>
+<div class="logistic-info-v2--carrierTitle--T0pq2">${escapeHtml(l.logisticsCpInfo?.cpName ?? '')}</div>${nodes}</div>`;
+  });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tracking</title></head><body><div id="root">${parcels.join('\n')}</div></body></html>`;
+}

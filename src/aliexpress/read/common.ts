@@ -45,6 +45,8 @@ export const PROBLEM = {
   readerError: 'reader-error',
   unknownApi: 'unknown-api',
   repaired: 'repaired-record',
+  /** Order cards read without a status or a total: the page shows them in a way we do not read. */
+  fieldsMissing: 'fields-missing',
 } as const;
 
 export function problem(code: string, detail: string): ReadProblem {

@@ -158,6 +158,29 @@ describe('readDom: other languages and layouts', () => {
       expect(confirmTargetOf(wrap, doc, new Map())).toEqual({ orderId: '8214398062177351', element: wrap });
     });
 
+    test('the order detail and tracking pages on m.aliexpress.com read as on www (the same app; no other markup is documented)', () => {
+      for (const [file, path] of [
+        ['order-detail.scrapers-2025.html', '/p/order/detail.html?orderId=8214398062177351'],
+        ['tracking.scrapers-2025.html', '/p/tracking/index.html?tradeOrderId=8301234567890001'],
+        ['tracking.en.html', '/p/tracking/index.html?tradeOrderId=8212313961591322'],
+      ] as const) {
+        const www = readDom(loadPage(file, `https://www.aliexpress.com${path}`), ctx);
+        const m = readDom(loadPage(file, `https://m.aliexpress.com${path}`), { ...ctx, site: 'm.aliexpress.com' });
+        expect(m.problems, file).toEqual([]);
+        expect(m.observations.map((o) => ({ ...o, site: '' })), file).toEqual(www.observations.map((o) => ({ ...o, site: '' })));
+      }
+      const detail = loadPage('order-detail.scrapers-2025.html', 'https://m.aliexpress.com/p/order/detail.html?orderId=8214398062177351');
+      const button = detail.querySelector('.order-detail-btns button')!;
+      expect(confirmTargetOf(button.querySelector('span'), detail, new Map())).toEqual({ orderId: '8214398062177351', element: button });
+    });
+
+    test('cards read without their total say so (a problem the popup offers a page copy for)', () => {
+      const html = readFileSync('test/fixtures/aliexpress/pages/order-list.mobile.en.html', 'utf8').replaceAll('order-item-mobile-total', 'om-card--sum--z1');
+      const r = readDom(htmlDocument(html, LIST_URL_M), ctx);
+      expect(r.observations).toHaveLength(10);
+      expect(r.problems).toEqual([{ code: 'fields-missing', detail: '10 of 10 orders read without their status or total' }]);
+    });
+
     test('a layout with class names we have no selector for still gives status and date (leaf texts)', () => {
       const html = readFileSync('test/fixtures/aliexpress/pages/order-list.mobile.en.html', 'utf8')
         .replaceAll('order-item-mobile-status', 'om-card--state--x71b')

@@ -8,7 +8,9 @@ const p = (code: string, minutes: number, url = 'https://www.aliexpress.com/p/or
 describe('latestProblem', () => {
   it('shows the latest problem the shopper can act on', () => {
     expect(latestProblem([p('captcha', 1), p('login', 5)], [at(0)])).toEqual({ code: 'login', at: at(5) });
-    expect(latestProblem([p('login', 1), p('unexpected-shape', 5), p('reader-error', 6)], [])).toEqual({ code: 'login', at: at(1) });
+    // A reader error is ours to fix, not the shopper's to act on; a layout not recognised is (a copy of the page).
+    expect(latestProblem([p('login', 1), p('reader-error', 6)], [])).toEqual({ code: 'login', at: at(1) });
+    expect(latestProblem([p('login', 1), p('unexpected-shape', 5), p('reader-error', 6)], [])).toEqual({ code: 'unexpected-shape', at: at(5) });
     expect(latestProblem([p('unsupported-operator', 3, 'https://aliexpress.ru/order-list')], [at(0)])).toEqual({ code: 'unsupported-operator', at: at(3) });
   });
   it('hides a problem once an order was read after it', () => {
@@ -21,6 +23,10 @@ describe('latestProblem', () => {
     expect(latestProblem([p('no-orders-found', 10)], [new Date(Date.parse(at(10)) - READ_WINDOW_MS / 2).toISOString()])).toBeNull();
     expect(latestProblem([p('no-orders-found', 10)], [at(0)])).toEqual({ code: 'no-orders-found', at: at(10) });
     expect(latestProblem([p('no-orders-found', 10)], [])).toEqual({ code: 'no-orders-found', at: at(10) });
+  });
+  it('shows orders read without their status or total although orders were read with them, until a read well after', () => {
+    expect(latestProblem([p('fields-missing', 10)], [at(10)])).toEqual({ code: 'fields-missing', at: at(10) });
+    expect(latestProblem([p('fields-missing', 10)], [new Date(Date.parse(at(10)) + READ_WINDOW_MS + 1000).toISOString()])).toBeNull();
   });
   it('always shows a store written by a newer version', () => {
     expect(latestProblem([{ ...p('storage-newer-version', 1), url: '' }], [at(9)])).toEqual({ code: 'storage-newer-version', at: at(1) });
