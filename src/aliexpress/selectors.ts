@@ -55,7 +55,11 @@ export function queryAll(root: ParentNode, s: SelectorSet): Element[] {
 export const SELECTORS = {
   // ------------------------------------------------------------------ order list (2022–2026)
   /** One card per order. Mobile web renders the card as a link. */
-  // seen: 2022–2026 desktop `.order-item`; mobile `a.order-item.order-item-mobile`; legacy (remove when trade.aliexpress.com/orderList.htm is gone) `tbody.order-item-wraper`
+  // seen: 2022–2026 desktop `.order-item`; mobile: the card is a link holding `.order-item-btns` buttons (a public
+  // mobile userscript reaches the order with `closest('a')`); legacy (remove when trade.aliexpress.com/orderList.htm is gone) `tbody.order-item-wraper`.
+  // The mobile card's own class names (`.order-item-mobile-*`, in the sets below) are unconfirmed: no public source
+  // names them; they stand behind the confirmed names, and a card none of them matches is still read by the leaf
+  // fallback of dom.ts (status label, first date) and reported as `fields-missing` when its total is not found.
   orderCard: set('many',
     '.order-item',
     'tbody.order-item-wraper',
