@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { measure } from './sizes.mjs';
 
-export const BUDGETS = { mainWorld: 3 * 1024, content: 34 * 1024, worker: 30 * 1024, popup: 62 * 1024, csvExport: 10 * 1024, pageCopy: 10 * 1024 };
+export const BUDGETS = { mainWorld: 3 * 1024, content: 34 * 1024, worker: 32 * 1024, popup: 62 * 1024, csvExport: 10 * 1024, pageCopy: 10 * 1024 };
 
 // Importable for BUDGETS (scripts/bench.mjs); checks only when run.
 if (process.argv[1] === fileURLToPath(import.meta.url)) check();

@@ -5,8 +5,25 @@
 import { orderDetailUrl } from '../aliexpress/pages';
 import { classifyTrackingEvent } from '../aliexpress/tracking-class';
 import { localDateOf } from '../domain/dates';
-import { sortOrdersByUrgency, type RankedOrder } from '../domain/deadlines/engine';
-import { parseLog, planReminders, recordRaised, reminderMessage, type DueReminders } from '../domain/deadlines/reminders';
+import { sortOrdersByUrgency, type ComputedDeadline, type RankedOrder } from '../domain/deadlines/engine';
+import { modeOf, parseLog, planReminders, recordRaised, reminderMessage, type DueReminder, type DueReminders } from '../domain/deadlines/reminders';
+import {
+  deadlineOfEntry,
+  DIGEST_LIMITS,
+  DIGEST_META_KEY,
+  DIGEST_PART_PREFIX,
+  digestEntries,
+  mergedDigest,
+  packDigest,
+  parseShown,
+  shownKey,
+  SHOWN_KEY,
+  splitShown,
+  unpackDigest,
+  unusedDigestKeys,
+  withShown,
+  type DigestEntry,
+} from '../domain/sync-digest';
 import type { Rules } from '../domain/deadlines/rules';
 import type { Order } from '../domain/order';
 import { localiseParams } from '../i18n/format';
@@ -30,7 +47,7 @@ export function rankOrders(orders: Iterable<Order>, rules: Rules, now: number): 
 }
 
 /** Orders with a deadline that applies within `urgentDays` (overdue ones excluded: nothing left to save). */
-export function urgentCount(ranked: readonly RankedOrder[], rules: Rules): { count: number; today: boolean } {
+export function urgentCount(ranked: readonly Pick<RankedOrder, 'top'>[], rules: Rules): { count: number; today: boolean } {
   let count = 0;
   let today = false;
   for (const r of ranked) {
@@ -76,10 +93,21 @@ export async function refreshDeadlines({ browser, store, settings, now }: Refres
   const ranked = rankOrders(orders.values(), rules, at);
   const index = makeIndex(ranked, rules, localDateOf(at), at);
 
-  const urgent = urgentCount(ranked, rules);
+  // The shopper's other browsers (docs/sync.md): their open deadlines for orders this one has
+  // not read, and the reminders they showed. Off with the setting: nothing read or written.
+  const today = localDateOf(at);
+  const share = settings.syncDeadlines !== false;
+  const shared = share ? await readShared(browser) : { entries: [], shown: [] };
+  const remote = remoteOrders(shared.entries, orders, today, rules);
+
+  const urgent = urgentCount([...ranked, ...remote], rules);
   await setBadge(browser, urgent.count, urgent.today);
 
-  const entries = ranked.map((r) => ({ orderId: r.order.orderId, firstSeenAt: r.order.firstSeenAt, deadlines: r.deadlines }));
+  const entries = [
+    ...ranked.map((r) => ({ orderId: r.order.orderId, firstSeenAt: r.order.firstSeenAt, deadlines: r.deadlines })),
+    // Seen long ago: reminded at their scheduled times, not at once for being new here.
+    ...remote.map((r) => ({ orderId: r.orderId, firstSeenAt: 0, deadlines: r.deadlines })),
+  ];
   // Read, decide, show and record under the store's queue, so a second wake-up cannot raise the
   // same reminder. Shown before it is recorded: a worker killed in between shows it again under
   // the same notification id (which replaces it), instead of recording a reminder never shown.
@@ -87,9 +115,12 @@ export async function refreshDeadlines({ browser, store, settings, now }: Refres
     const log = parseLog((await browser.storage.local.get('reminderLog'))['reminderLog']);
     const plan = planReminders(entries, log, rules, at);
     if (plan.due.mode !== 'none') {
-      if (settings.notificationsEnabled) {
+      // A reminder another browser already showed is recorded here, not shown again.
+      const { fresh } = splitShown(plan.due.reminders, shared.shown);
+      if (settings.notificationsEnabled && fresh.length > 0) {
         try {
-          await notify(browser, settings, plan.due, orders, at);
+          await notify(browser, settings, { mode: modeOf(fresh), reminders: fresh }, orders, at);
+          if (share) await writeShown(browser, shared.shown, fresh);
         } catch (e) {
           console.error('[Buyer Shield] notification failed', e);
         }
@@ -103,6 +134,7 @@ export async function refreshDeadlines({ browser, store, settings, now }: Refres
     // The index goes with the schedule; the stale mark is cleared only if no order was
     // written since the orders above were read (else the next refresh, already queued, rebuilds it).
     await browser.storage.local.set({ schedule });
+    await shareDigest(browser, share, ranked, shared, orders, today, at);
     const mark = (await browser.storage.local.get(INDEX_STALE_KEY))[INDEX_STALE_KEY];
     try {
       await browser.storage.local.set(index);
@@ -114,6 +146,74 @@ export async function refreshDeadlines({ browser, store, settings, now }: Refres
     }
     if (mark !== undefined && mark === read.indexStale) await browser.storage.local.remove(INDEX_STALE_KEY);
   });
+}
+
+// ---------------------------------------------------------------- the shopper's other browsers
+
+interface Shared {
+  entries: DigestEntry[];
+  shown: string[];
+  /** The stored parts, as JSON, to write only what changed. */
+  stored?: string;
+}
+
+/** The digest and the reminders shown, from storage.sync; nothing when sync is unavailable. */
+async function readShared(browser: Browser): Promise<Shared> {
+  try {
+    const items = (await browser.storage.sync.get(null)) as Record<string, unknown>;
+    return { entries: unpackDigest(items), shown: parseShown(items[SHOWN_KEY]), stored: storedParts(items) };
+  } catch {
+    return { entries: [], shown: [] };
+  }
+}
+
+function storedParts(items: Record<string, unknown>): string {
+  const parts = (items[DIGEST_META_KEY] as { parts?: unknown } | undefined)?.parts;
+  const n = typeof parts === 'number' ? Math.min(parts, DIGEST_LIMITS.parts) : 0;
+  return JSON.stringify(Array.from({ length: n }, (_, i) => items[`${DIGEST_PART_PREFIX}${i}`] ?? null));
+}
+
+/** Orders known only from another browser's digest, with their deadlines as this browser ranks them. */
+function remoteOrders(entries: readonly DigestEntry[], known: ReadonlyMap<string, Order>, today: string, rules: Rules): { orderId: string; deadlines: ComputedDeadline[]; top: ComputedDeadline | null }[] {
+  const byOrder = new Map<string, ComputedDeadline[]>();
+  for (const e of entries) {
+    if (known.has(e.orderId) || e.due < today) continue;
+    const list = byOrder.get(e.orderId) ?? [];
+    list.push(deadlineOfEntry(e, today, rules));
+    byOrder.set(e.orderId, list);
+  }
+  return [...byOrder].map(([orderId, deadlines]) => ({ orderId, deadlines, top: deadlines.reduce<ComputedDeadline | null>((a, d) => (!a || d.due < a.due ? d : a), null) }));
+}
+
+async function writeShown(browser: Browser, shown: readonly string[], raised: readonly DueReminder[]): Promise<void> {
+  try {
+    await browser.storage.sync.set({ [SHOWN_KEY]: withShown(shown, raised.map(shownKey)) });
+  } catch (e) {
+    console.warn('[Buyer Shield] reminders shown not shared', e);
+  }
+}
+
+/**
+ * This browser's open deadlines, with those learnt from the others for orders it does not know,
+ * written to storage.sync when they changed (sync writes are rate-limited); removed when the
+ * shopper switched sharing off.
+ */
+async function shareDigest(browser: Browser, share: boolean, ranked: readonly RankedOrder[], shared: Shared, orders: ReadonlyMap<string, Order>, today: string, at: number): Promise<void> {
+  try {
+    if (!share) {
+      const items = (await browser.storage.sync.get(DIGEST_META_KEY)) as Record<string, unknown>;
+      if (items[DIGEST_META_KEY] !== undefined) await browser.storage.sync.remove([DIGEST_META_KEY, SHOWN_KEY, ...unusedDigestKeys(0)]);
+      return;
+    }
+    const own = digestEntries(ranked.map((r) => ({ orderId: r.order.orderId, deadlines: r.deadlines })), today);
+    const packed = packDigest(mergedDigest(own, shared.entries, new Set(orders.keys()), today), at);
+    const parts = (packed[DIGEST_META_KEY] as { parts: number }).parts;
+    if (storedParts(packed) === shared.stored) return;
+    await browser.storage.sync.set(packed);
+    await browser.storage.sync.remove(unusedDigestKeys(parts));
+  } catch (e) {
+    console.warn('[Buyer Shield] deadlines not shared', e);
+  }
 }
 
 /** What the last full refresh decided, so a cold start can re-arm at once (see quickRearm). */

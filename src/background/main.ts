@@ -5,6 +5,7 @@
  * start and wake-up all come through here, so a killed worker or a restarted browser loses
  * nothing.
  */
+import { DIGEST_META_KEY } from '../domain/sync-digest';
 import { orderDetailUrl } from '../aliexpress/pages';
 import { toICS } from '../domain/ics';
 import { actionKey, kindKey } from '../domain/deadlines/engine';
@@ -111,7 +112,8 @@ export function startWorker(browser: Browser): void {
     if (alarm.name === REMINDER_ALARM) void refresh(browser);
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && 'settings' in changes) void refresh(browser);
+    // The settings, or the deadlines another browser shared (docs/sync.md).
+    if (area === 'sync' && ('settings' in changes || DIGEST_META_KEY in changes)) void refresh(browser);
   });
   // Firefox for Android has no notifications, Firefox no notification buttons (src/platform/browser.ts).
   browser.notifications?.onClicked.addListener((id) => void onNotificationClicked(browser, id, 'open'));

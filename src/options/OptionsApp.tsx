@@ -52,6 +52,18 @@ export function OptionsApp() {
           />{' '}
           {t('options_notifications_label')}
         </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.syncDeadlines !== false}
+            aria-describedby="sync-hint"
+            onChange={(e) => void save({ syncDeadlines: (e.currentTarget as HTMLInputElement).checked })}
+          />{' '}
+          {t('options_sync_label')}
+        </label>
+        <p id="sync-hint" class="hint">
+          {t('options_sync_hint')}
+        </p>
       </section>
       <section aria-labelledby="rules-h">
         <h2 id="rules-h">{t('options_rules')}</h2>

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from '../platform/browser';
 import { BackupButtons } from '../ui/Backup';
 import { DiagnosticsButton, HealthNotices } from '../ui/HealthNotices';
+import { OtherBrowsers } from '../ui/OtherBrowsers';
 import { Dashboard, orderHref } from '../ui/dashboard/Dashboard';
 import { rulesOfSettings } from '../ui/dashboard/model';
 import { useLocale } from '../ui/locale';
@@ -180,6 +181,7 @@ export function PopupApp({ first }: { first?: OrderList | null }) {
         ) : (
           <>
             <HealthNotices health={list.health} />
+            <OtherBrowsers />
             <Dashboard rows={list.rows} counts={list.counts} complete={list.complete} onNeedAll={needAll} onOpen={(orderId) => go({ view: 'order', orderId })} />
           </>
         )

@@ -13,6 +13,8 @@ export const SettingsSchema = lazySchema(() => z.object({
   /** The confirm guard on every order (each order can still be switched off on its own). */
   guardEnabled: z.boolean(),
   notificationsEnabled: z.boolean(),
+  /** Share open deadlines and the reminders shown with the shopper's other browsers (docs/sync.md); absent means on. */
+  syncDeadlines: z.optional(z.boolean()),
   /** Overrides of the deadline rule book (src/domain/deadlines/rules.ts), validated there. */
   rules: z.optional(z.record(z.string(), z.unknown())),
 }));

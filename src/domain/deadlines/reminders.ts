@@ -283,8 +283,7 @@ export function planReminders(
   }
 
   due.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.lead - b.lead || (a.orderId < b.orderId ? -1 : 1)));
-  const mode: DueReminders['mode'] =
-    due.length === 0 ? 'none' : due.length > 1 || due[0]!.missed ? 'summary' : 'single';
+  const mode = modeOf(due);
 
   const q = clock.q;
   let quietNow = false;
@@ -307,6 +306,11 @@ export function planReminders(
     nextWakeAt,
     nextWakeIfNotRaised: due.length > 0 ? now : nextWakeAt,
   };
+}
+
+/** How reminders due together are shown: one notification for one, a summary for several or a missed one. */
+export function modeOf(due: readonly DueReminder[]): DueReminders['mode'] {
+  return due.length === 0 ? 'none' : due.length > 1 || due[0]!.missed ? 'summary' : 'single';
 }
 
 function makeDue(

@@ -40,6 +40,7 @@ const COUNTED: Record<string, { param: string; min?: number }> = {
   overlay_known_orders: { param: 'count' },
   deadline_parcels: { param: 'count', min: 2 },
   overlay_days_left: { param: 'days' },
+  popup_other_browsers_days: { param: 'days', min: 1 },
   overlay_read_all_done: { param: 'count' },
   popup_days_left: { param: 'days' },
   popup_days_ago: { param: 'days' },
