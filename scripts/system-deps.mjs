@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 export const PACKAGES = {
   // Debian's Chromium: the e2e tests and the demo drive it with playwright-core (no browser download).
   chromium: { present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'), for: ['test', 'start'] },
+  // Debian's Firefox ESR: the Firefox e2e tests drive the Firefox build in it with puppeteer-core over WebDriver BiDi.
+  'firefox-esr': { present: () => existsSync(process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'), for: ['test'] },
   // libfaketime moves the worker's clock in the reminder tests.
   libfaketime: { present: () => existsSync('/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1'), for: ['test'] },
   // DejaVu has Hebrew and Cyrillic glyphs, so screenshots are legible.

@@ -1,5 +1,5 @@
-// npm test: type-check, lint, unit tests, build, then end-to-end tests in Chromium with the
-// built extension. Stops at the first failing stage and exits non-zero.
+// npm test: type-check, lint, unit tests, build, then end-to-end tests in Chromium and in
+// Firefox with the built extension. Stops at the first failing stage and exits non-zero.
 import { spawnSync } from 'node:child_process';
 import { ensureSystemPackages } from './system-deps.mjs';
 
@@ -24,6 +24,8 @@ const stages = [
   ['size budgets', 'node', ['scripts/budgets.mjs']],
   ['Firefox lint (web-ext)', 'node', ['scripts/lint-firefox.mjs']],
   ['end-to-end tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'e2e']],
+  // The Firefox build in Debian's firefox-esr over WebDriver BiDi (docs/firefox.md).
+  ['end-to-end tests (Firefox)', 'npx', ['vitest', 'run', '--project', 'firefox']],
 ];
 
 const only = process.argv.slice(2);

@@ -23,7 +23,9 @@ export function isListPage(page: PageInfo): boolean {
   return page.kind === 'order-list' || page.kind === 'legacy-order-list';
 }
 
-export class PageState extends EventTarget {
+type PageEvent = 'change' | 'cards';
+
+export class PageState {
   state: OverlayState | null = null;
   translate: Translate | null = null;
   byId = new Map<string, OverlayOrder>();
@@ -34,24 +36,47 @@ export class PageState extends EventTarget {
   readonly pageOrderIds = new Set<string>();
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
+  /**
+   * The features' listeners. Not a subclass of EventTarget: in a Firefox content script an
+   * object made by a DOM class's constructor is the page's, and a subclass's own methods are
+   * not on it (the content script then failed to start; test/firefox caught it).
+   */
+  private readonly listeners: Record<PageEvent, Set<() => void>> = { change: new Set(), cards: new Set() };
 
   constructor(
     readonly ctx: ContentContext,
     readonly page: PageInfo,
   ) {
-    super();
     if (page.orderId) this.pageOrderIds.add(page.orderId);
     if (page.unsupportedOperator) this.problem = 'unsupported-operator';
   }
 
+  /** Call `listener` on each `type` until `signal` aborts. */
+  addEventListener(type: PageEvent, listener: () => void, { signal }: { signal: AbortSignal }): void {
+    if (signal.aborted) return;
+    this.listeners[type].add(listener);
+    signal.addEventListener('abort', () => this.listeners[type].delete(listener), { once: true });
+  }
+
+  private emit(type: PageEvent): void {
+    for (const listener of [...this.listeners[type]]) {
+      try {
+        listener();
+      } catch (e) {
+        // One feature failing must not stop the others, nor throw into the page.
+        console.debug('[Buyer Shield] overlay feature failed', e);
+      }
+    }
+  }
+
   /** Tell the features the state or the problem changed (once there is a state to draw). */
   changed(): void {
-    if (this.ctx.alive && this.state) this.dispatchEvent(new Event('change'));
+    if (this.ctx.alive && this.state) this.emit('change');
   }
 
   /** Tell the features the page added elements. */
   cardsAdded(): void {
-    if (this.ctx.alive) this.dispatchEvent(new Event('cards'));
+    if (this.ctx.alive) this.emit('cards');
   }
 
   /** The page's own order on a detail or tracking page, as the worker knows it. */
