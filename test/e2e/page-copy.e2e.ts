@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { launch, waitUntil } from './harness';
+import type { Page } from 'playwright-core';
+import { launch, waitUntil, type Harness } from './harness';
 import { ORDER_LIST, ORDER_LIST_URL, html } from './pages';
 
 const NAME = 'Joanna Kowalska-Nowak';
@@ -18,14 +19,20 @@ const unreadable = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <div class="om-card--title--q9">Vintage brass lamp for Joanna</div><div class="om-card--price--c3">€ 48,17</div></div>
 </div></div></body></html>`;
 
+/** The unreadable page opened in a tab, once the extension has recorded that it could not read it. */
+async function openUnreadable(h: Harness): Promise<Page> {
+  await h.routeAliExpress({ [ORDER_LIST]: html(unreadable) });
+  const tab = await h.context.newPage();
+  await tab.goto(ORDER_LIST_URL);
+  await waitUntil(async () => ((await h.storage())['problems'] as unknown[] | undefined)?.length ?? 0, (n) => n > 0, 15_000, 'a read problem');
+  return tab;
+}
+
 describe('an anonymised copy of a page Buyer Shield could not read', () => {
   it('is offered in the popup’s notice and saved as a file holding the structure and none of the shopper’s data', async () => {
     const h = await launch();
     try {
-      await h.routeAliExpress({ [ORDER_LIST]: html(unreadable) });
-      const tab = await h.context.newPage();
-      await tab.goto(ORDER_LIST_URL);
-      await waitUntil(async () => ((await h.storage())['problems'] as unknown[] | undefined)?.length ?? 0, (n) => n > 0, 15_000, 'a read problem');
+      const tab = await openUnreadable(h);
       const popup = await h.openPopup();
       const save = popup.getByRole('button', { name: 'Save an anonymised copy of the page' });
       await expect.poll(() => save.count(), { timeout: 10_000 }).toBe(1);
@@ -58,10 +65,7 @@ describe('an anonymised copy of a page Buyer Shield could not read', () => {
   it('asks to open the page when the tab the shopper is looking at is not it', async () => {
     const h = await launch();
     try {
-      await h.routeAliExpress({ [ORDER_LIST]: html(unreadable) });
-      const tab = await h.context.newPage();
-      await tab.goto(ORDER_LIST_URL);
-      await waitUntil(async () => ((await h.storage())['problems'] as unknown[] | undefined)?.length ?? 0, (n) => n > 0, 15_000, 'a read problem');
+      const tab = await openUnreadable(h);
       await tab.close();
       const popup = await h.openPopup();
       await popup.getByRole('button', { name: 'Save an anonymised copy of the page' }).click();
