@@ -1,7 +1,7 @@
 /**
  * Every AliExpress phrase the reader recognises, in every language it reads, in one table.
  * Display text is the last resort: stable codes (codes.ts) win whenever the page has them.
- * Languages: en, es, pt, fr, nl, de, it, pl, ru, he, ja, ko (tr, uk where known).
+ * Languages: en, es, pt, fr, nl, de, it, pl, ru, he, ja, ko, ar (tr, uk where known).
  *
  * Matching is done on text normalised by `normalizeForMatch` (lower case, no diacritics), so
  * phrases here may be written naturally.
@@ -10,18 +10,18 @@ import type { DeadlineKind, OrderStatus } from '../domain/order';
 
 /** Month names and abbreviations, nominative and genitive, by month number. */
 export const MONTH_NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
-  [1, ['january', 'jan', 'enero', 'ene', 'janeiro', 'janvier', 'janv', 'januari', 'januar', 'jänner', 'jän', 'gennaio', 'gen', 'styczeń', 'stycznia', 'sty', 'январь', 'января', 'янв', 'ינואר', 'ינו', 'ocak', 'oca', 'січня', 'січень', 'січ']],
-  [2, ['february', 'feb', 'febrero', 'fevereiro', 'fev', 'février', 'févr', 'fév', 'februari', 'februar', 'febbraio', 'luty', 'lutego', 'lut', 'февраль', 'февраля', 'фев', 'февр', 'פברואר', 'פבר', 'şubat', 'şub', 'лютого', 'лютий', 'лют']],
-  [3, ['march', 'mar', 'marzo', 'março', 'mars', 'maart', 'mrt', 'märz', 'mär', 'mrz', 'marzec', 'marca', 'март', 'марта', 'мар', 'מרץ', 'מרס', 'mart', 'березня', 'березень', 'бер']],
-  [4, ['april', 'apr', 'abril', 'abr', 'avril', 'avr', 'aprile', 'kwiecień', 'kwietnia', 'kwi', 'апрель', 'апреля', 'апр', 'אפריל', 'אפר', 'nisan', 'nis', 'квітня', 'квітень', 'квіт']],
-  [5, ['may', 'mayo', 'maio', 'mai', 'mei', 'maggio', 'mag', 'maj', 'maja', 'май', 'мая', 'מאי', 'mayıs', 'травня', 'травень', 'трав']],
-  [6, ['june', 'jun', 'junio', 'junho', 'juin', 'juni', 'giugno', 'giu', 'czerwiec', 'czerwca', 'cze', 'июнь', 'июня', 'июн', 'יוני', 'haziran', 'haz', 'червня', 'червень', 'черв']],
-  [7, ['july', 'jul', 'julio', 'julho', 'juillet', 'juil', 'juli', 'luglio', 'lug', 'lipiec', 'lipca', 'lip', 'июль', 'июля', 'июл', 'יולי', 'temmuz', 'tem', 'липня', 'липень', 'лип']],
-  [8, ['august', 'aug', 'agosto', 'ago', 'août', 'augustus', 'sierpień', 'sierpnia', 'sie', 'август', 'августа', 'авг', 'אוגוסט', 'אוג', 'ağustos', 'ağu', 'серпня', 'серпень', 'серп']],
-  [9, ['september', 'sep', 'sept', 'septiembre', 'setiembre', 'set', 'setembro', 'septembre', 'settembre', 'wrzesień', 'września', 'wrz', 'сентябрь', 'сентября', 'сен', 'сент', 'ספטמבר', 'ספט', 'eylül', 'eyl', 'вересня', 'вересень', 'вер']],
-  [10, ['october', 'oct', 'octubre', 'outubro', 'out', 'octobre', 'oktober', 'okt', 'ottobre', 'ott', 'październik', 'października', 'paź', 'октябрь', 'октября', 'окт', 'אוקטובר', 'אוק', 'ekim', 'eki', 'жовтня', 'жовтень', 'жовт']],
-  [11, ['november', 'nov', 'noviembre', 'novembro', 'novembre', 'listopad', 'listopada', 'lis', 'ноябрь', 'ноября', 'ноя', 'нояб', 'נובמבר', 'נוב', 'kasım', 'kas', 'листопада', 'листопад', 'лист']],
-  [12, ['december', 'dec', 'diciembre', 'dic', 'dezembro', 'dez', 'décembre', 'déc', 'dezember', 'dicembre', 'grudzień', 'grudnia', 'gru', 'декабрь', 'декабря', 'дек', 'דצמבר', 'דצמ', 'aralık', 'ara', 'грудня', 'грудень', 'груд']],
+  [1, ['january', 'jan', 'enero', 'ene', 'janeiro', 'janvier', 'janv', 'januari', 'januar', 'jänner', 'jän', 'gennaio', 'gen', 'styczeń', 'stycznia', 'sty', 'январь', 'января', 'янв', 'ינואר', 'ינו', 'ocak', 'oca', 'січня', 'січень', 'січ', 'يناير']],
+  [2, ['february', 'feb', 'febrero', 'fevereiro', 'fev', 'février', 'févr', 'fév', 'februari', 'februar', 'febbraio', 'luty', 'lutego', 'lut', 'февраль', 'февраля', 'фев', 'февр', 'פברואר', 'פבר', 'şubat', 'şub', 'лютого', 'лютий', 'лют', 'فبراير']],
+  [3, ['march', 'mar', 'marzo', 'março', 'mars', 'maart', 'mrt', 'märz', 'mär', 'mrz', 'marzec', 'marca', 'март', 'марта', 'мар', 'מרץ', 'מרס', 'mart', 'березня', 'березень', 'бер', 'مارس']],
+  [4, ['april', 'apr', 'abril', 'abr', 'avril', 'avr', 'aprile', 'kwiecień', 'kwietnia', 'kwi', 'апрель', 'апреля', 'апр', 'אפריל', 'אפר', 'nisan', 'nis', 'квітня', 'квітень', 'квіт', 'أبريل', 'ابريل']],
+  [5, ['may', 'mayo', 'maio', 'mai', 'mei', 'maggio', 'mag', 'maj', 'maja', 'май', 'мая', 'מאי', 'mayıs', 'травня', 'травень', 'трав', 'مايو']],
+  [6, ['june', 'jun', 'junio', 'junho', 'juin', 'juni', 'giugno', 'giu', 'czerwiec', 'czerwca', 'cze', 'июнь', 'июня', 'июн', 'יוני', 'haziran', 'haz', 'червня', 'червень', 'черв', 'يونيو']],
+  [7, ['july', 'jul', 'julio', 'julho', 'juillet', 'juil', 'juli', 'luglio', 'lug', 'lipiec', 'lipca', 'lip', 'июль', 'июля', 'июл', 'יולי', 'temmuz', 'tem', 'липня', 'липень', 'лип', 'يوليو']],
+  [8, ['august', 'aug', 'agosto', 'ago', 'août', 'augustus', 'sierpień', 'sierpnia', 'sie', 'август', 'августа', 'авг', 'אוגוסט', 'אוג', 'ağustos', 'ağu', 'серпня', 'серпень', 'серп', 'أغسطس', 'اغسطس']],
+  [9, ['september', 'sep', 'sept', 'septiembre', 'setiembre', 'set', 'setembro', 'septembre', 'settembre', 'wrzesień', 'września', 'wrz', 'сентябрь', 'сентября', 'сен', 'сент', 'ספטמבר', 'ספט', 'eylül', 'eyl', 'вересня', 'вересень', 'вер', 'سبتمبر']],
+  [10, ['october', 'oct', 'octubre', 'outubro', 'out', 'octobre', 'oktober', 'okt', 'ottobre', 'ott', 'październik', 'października', 'paź', 'октябрь', 'октября', 'окт', 'אוקטובר', 'אוק', 'ekim', 'eki', 'жовтня', 'жовтень', 'жовт', 'أكتوبر', 'اكتوبر']],
+  [11, ['november', 'nov', 'noviembre', 'novembro', 'novembre', 'listopad', 'listopada', 'lis', 'ноябрь', 'ноября', 'ноя', 'нояб', 'נובמבר', 'נוב', 'kasım', 'kas', 'листопада', 'листопад', 'лист', 'نوفمبر']],
+  [12, ['december', 'dec', 'diciembre', 'dic', 'dezembro', 'dez', 'décembre', 'déc', 'dezember', 'dicembre', 'grudzień', 'grudnia', 'gru', 'декабрь', 'декабря', 'дек', 'דצמבר', 'דצמ', 'aralık', 'ara', 'грудня', 'грудень', 'груд', 'ديسمبر']],
 ];
 
 /**
@@ -44,6 +44,7 @@ export const STATUS_PHRASES: ReadonlyArray<readonly [OrderStatus, readonly strin
     '支払い待ち', 'お支払い待ち', '未払い',
     '결제 대기 중', '결제 대기', '결제 대기중',
     'odeme bekleniyor', 'очікує оплати',
+    'في انتظار الدفع', 'بانتظار الدفع',
   ]],
   ['awaiting_shipment', [
     'awaiting shipment', 'to ship', 'awaiting dispatch',
@@ -59,6 +60,7 @@ export const STATUS_PHRASES: ReadonlyArray<readonly [OrderStatus, readonly strin
     '発送待ち', '出荷待ち',
     '발송 대기 중', '발송 대기', '배송 준비 중',
     'gonderim bekleniyor', 'очікує відправлення',
+    'في انتظار الشحن', 'بانتظار الشحن',
   ]],
   ['awaiting_delivery', [
     'awaiting delivery', 'shipped', 'to receive', 'awaiting receipt', 'in transit',
@@ -74,6 +76,8 @@ export const STATUS_PHRASES: ReadonlyArray<readonly [OrderStatus, readonly strin
     '配達待ち', '受取待ち', '発送済み',
     '배송 중', '배송중', '수령 대기 중', '배송 대기 중',
     'teslimat bekleniyor', 'очікує доставки',
+    'ожидает получения', 'ожидание получения', 'очікує отримання',
+    'في انتظار التسليم', 'بانتظار التسليم', 'في انتظار الاستلام', 'تم الشحن', 'قيد الشحن',
   ]],
   ['completed', [
     'completed', 'complete', 'finished', 'order complete', 'order completed',
@@ -89,6 +93,7 @@ export const STATUS_PHRASES: ReadonlyArray<readonly [OrderStatus, readonly strin
     '完了', '取引完了', '注文完了',
     '완료', '거래 완료', '주문 완료',
     'tamamlandi', 'виконано', 'завершено',
+    'مكتمل', 'اكتمل', 'تم الإكمال', 'الطلب مكتمل',
   ]],
   ['closed', [
     'closed', 'expired', 'order closed',
@@ -104,6 +109,7 @@ export const STATUS_PHRASES: ReadonlyArray<readonly [OrderStatus, readonly strin
     'クローズ', '終了', '期限切れ',
     '종료', '닫힘', '만료',
     'kapandi', 'закрито',
+    'مغلق', 'منتهي الصلاحية', 'انتهت الصلاحية',
   ]],
   ['cancelled', [
     'cancelled', 'canceled', 'order cancelled', 'order canceled',
@@ -118,6 +124,7 @@ export const STATUS_PHRASES: ReadonlyArray<readonly [OrderStatus, readonly strin
     'キャンセル済み', 'キャンセル',
     '취소됨', '취소', '주문 취소',
     'iptal edildi', 'скасовано',
+    'ملغى', 'ملغي', 'تم الإلغاء',
   ]],
   ['in_dispute', [
     'in dispute', 'dispute in progress', 'dispute opened',
@@ -133,6 +140,9 @@ export const STATUS_PHRASES: ReadonlyArray<readonly [OrderStatus, readonly strin
     '紛争中',
     '분쟁 중', '분쟁중',
     'itiraz acik',
+    'refund in progress', 'refunding', 'reembolso en curso', 'reembolso en proceso', 'reembolso em andamento',
+    'remboursement en cours', 'terugbetaling in behandeling', 'erstattung lauft', 'rimborso in corso', 'zwrot w toku',
+    'идет возврат средств', 'возврат в процессе', 'החזר בתהליך', 'في نزاع', 'النزاع مفتوح', 'استرداد قيد التنفيذ',
   ]],
 ];
 
@@ -215,6 +225,7 @@ export const ORDER_TOTAL_LABELS: readonly string[] = [
   'total do pedido', 'valor total', 'total de la commande', 'montant total', 'totaal', 'totaalbedrag', 'gesamt', 'gesamtsumme',
   'gesamtbetrag', 'totale', 'totale ordine', 'razem', 'suma', 'łącznie', 'итого', 'всего', 'общая сумма', 'сумма заказа',
   'סה"כ', 'סה״כ', 'סך הכל', 'סכום כולל', '合計', '合計金額', '총액', '합계', 'toplam', 'разом', 'усього',
+  'الإجمالي', 'المجموع', 'إجمالي الطلب',
 ];
 
 /** The "Confirm received" button's label (DOM fallback only; the API gives CONFIRM_GOODS). */
@@ -232,4 +243,5 @@ export const CONFIRM_RECEIVED_LABELS: readonly string[] = [
   '受取確認', '受け取り確認',
   '수령 확인', '구매 확정',
   'teslim alindi onayla', 'teslimati onayla', 'підтвердити отримання',
+  'تأكيد الاستلام', 'تأكيد استلام الطلب',
 ];

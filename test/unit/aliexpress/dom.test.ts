@@ -190,6 +190,42 @@ describe('readDom: other languages and layouts', () => {
     });
   });
 
+  test('cards in other languages and currencies: status, date and total of each', () => {
+    // [lang, status label, date line, total line] → [status, placed on, total]
+    const cases: [string, string, string, string, string, string, { minor: number; currency: string }][] = [
+      ['es', 'Esperando la entrega', 'Fecha del pedido: 1 sept 2026', 'Total: 31,93 €', 'awaiting_delivery', '2026-09-01', { minor: 3193, currency: 'EUR' }],
+      ['es', 'Completado', 'Fecha: 15 de julio de 2026', 'Total: MXN$1,234.50', 'completed', '2026-07-15', { minor: 123450, currency: 'MXN' }],
+      ['pt', 'Aguardando entrega', 'Data do pedido: 1 de set. de 2026', 'Total: R$ 1.132,74', 'awaiting_delivery', '2026-09-01', { minor: 113274, currency: 'BRL' }],
+      ['fr', 'En attente de livraison', 'Date de commande : 1 sept. 2026', 'Total : 31,93 €', 'awaiting_delivery', '2026-09-01', { minor: 3193, currency: 'EUR' }],
+      ['de', 'Warten auf Lieferung', 'Bestelldatum: 1. Sept. 2026', 'Gesamt: 31,93 €', 'awaiting_delivery', '2026-09-01', { minor: 3193, currency: 'EUR' }],
+      ['nl', 'In afwachting van levering', 'Besteldatum: 1 sep 2026', 'Totaal: € 31,93', 'awaiting_delivery', '2026-09-01', { minor: 3193, currency: 'EUR' }],
+      ['it', 'In attesa di consegna', "Data dell'ordine: 1 set 2026", 'Totale: 31,93 €', 'awaiting_delivery', '2026-09-01', { minor: 3193, currency: 'EUR' }],
+      ['pl', 'Oczekiwanie na dostawę', 'Data zamówienia: 1 wrz 2026', 'Suma: 31,93 zł', 'awaiting_delivery', '2026-09-01', { minor: 3193, currency: 'PLN' }],
+      ['ru', 'Ожидает получения', 'Дата заказа: 1 сент. 2026 г.', 'Итого: 1 234,56 руб.', 'awaiting_delivery', '2026-09-01', { minor: 123456, currency: 'RUB' }],
+      ['ru', 'Завершено', 'Дата заказа: 01.09.2026', 'Итого: 2 345,00 ₽', 'completed', '2026-09-01', { minor: 234500, currency: 'RUB' }],
+      ['he', 'ממתין למסירה', 'תאריך הזמנה: 1 בספט׳ 2026', 'סה"כ: ‏45.90 ‏₪', 'awaiting_delivery', '2026-09-01', { minor: 4590, currency: 'ILS' }],
+      ['ja', '配達待ち', '注文日: 2026年9月1日', '合計: ￥1,234', 'awaiting_delivery', '2026-09-01', { minor: 1234, currency: 'JPY' }],
+      ['ko', '배송 대기 중', '주문일: 2026. 9. 1.', '합계: ₩12,300', 'awaiting_delivery', '2026-09-01', { minor: 12300, currency: 'KRW' }],
+      ['tr', 'Teslimat bekleniyor', 'Sipariş tarihi: 1 Eyl 2026', 'Toplam: 1.234,56 TL', 'awaiting_delivery', '2026-09-01', { minor: 123456, currency: 'TRY' }],
+      ['uk', 'Очікує доставки', 'Дата замовлення: 1 вер. 2026 р.', 'Разом: 1 234,56 грн', 'awaiting_delivery', '2026-09-01', { minor: 123456, currency: 'UAH' }],
+      ['ar', 'في انتظار التسليم', 'تاريخ الطلب: 1 سبتمبر 2026', 'الإجمالي: 31.93 US $', 'awaiting_delivery', '2026-09-01', { minor: 3193, currency: 'USD' }],
+      ['ar', 'مكتمل', 'تاريخ الطلب: 15 يوليو 2026', 'الإجمالي: 120.00 ر.س SAR', 'completed', '2026-07-15', { minor: 12000, currency: 'SAR' }],
+      ['en', 'Payment pending', 'Order date: Sep 1, 2026', 'Total: C$ 31.93', 'awaiting_payment', '2026-09-01', { minor: 3193, currency: 'CAD' }],
+      ['en', 'Closed', 'Order date: 2026-09-01', 'Total: £31.93', 'closed', '2026-09-01', { minor: 3193, currency: 'GBP' }],
+      ['en', 'Refund in progress', 'Date: Sep 1, 2026', 'Total: A$31.93', 'in_dispute', '2026-09-01', { minor: 3193, currency: 'AUD' }],
+      ['es', 'Pedido cancelado', 'Fecha: 1 sep 2026', 'Total: CLP$12.345', 'cancelled', '2026-09-01', { minor: 12345, currency: 'CLP' }],
+    ];
+    for (const [lang, status, date, total, ...want] of cases) {
+      const html =
+        `<html lang="${lang}"><body><div class="order-main"><div class="order-item"><div class="order-item-header">` +
+        `<span class="order-item-header-status-text">${status}</span><div class="order-item-header-right-info"><div>${date}</div></div>` +
+        `<a href="/p/order/detail.html?orderId=8214398062177351">…</a></div><div class="order-item-content-body"><div class="order-item-content-info-name"><span title="Cable">Cable</span></div></div>` +
+        `<div class="order-item-content-opt-price-total">${total}</div></div></div></body></html>`;
+      const o = readDom(htmlDocument(html), { ...ctx, locale: lang }).observations[0];
+      expect([o?.status, o?.placedOn, o?.total], `${lang}: ${status} | ${date} | ${total}`).toEqual(want);
+    }
+  });
+
   test('legacy order list', () => {
     const doc = pages.legacy();
     const r = readDom(doc, ctx);
