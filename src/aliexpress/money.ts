@@ -41,6 +41,9 @@ const SIGNS: ReadonlyArray<readonly [string, string]> = [
   ['円', 'JPY'], ['￥', 'JPY'], ['¥', 'JPY'], ['₪', 'ILS'], ['₺', 'TRY'], ['TL', 'TRY'], ['₹', 'INR'],
   ['₫', 'VND'], ['฿', 'THB'], ['₱', 'PHP'], ['RM', 'MYR'], ['Rp', 'IDR'], ['₸', 'KZT'], ['₦', 'NGN'],
   ['S/', 'PEN'], ['₾', 'GEL'], ['₼', 'AZN'], ['Bs', 'BOB'], ['₡', 'CRC'], ['₲', 'PYG'],
+  // Arabic abbreviations, written after the amount on ar.aliexpress.com ("45,50 د.إ").
+  ['د.إ', 'AED'], ['ر.س', 'SAR'], ['ر.ق', 'QAR'], ['د.ك', 'KWD'], ['د.ب', 'BHD'], ['ر.ع', 'OMR'],
+  ['د.أ', 'JOD'], ['ج.م', 'EGP'], ['د.م', 'MAD'], ['د.ت', 'TND'], ['د.ج', 'DZD'],
 ];
 
 /** Three capital letters standing alone, or glued to a "$" ("CLP$"). */

@@ -5,6 +5,13 @@ import { currencyOfPage, moneyFromCents, parseFormatPriceInfo, parseMoneyText } 
 describe('parseMoneyText', () => {
   const cases: [string, number, string][] = [
     ['US $25.09', 2509, 'USD'],
+    ['45,50 د.إ', 4550, 'AED'],
+    ['ج.م 150.00', 15000, 'EGP'],
+    ['1.250 د.ك', 1250, 'KWD'],
+    ['120.00 ر.س', 12000, 'SAR'],
+    ['31.93 US $', 3193, 'USD'],
+    ['Total (3 items): US $ 31.93', 3193, 'USD'],
+    ['₹1,23,456.00', 12345600, 'INR'],
     ['US $1,234.56', 123456, 'USD'],
     ['€48.88', 4888, 'EUR'],
     ['48,88 €', 4888, 'EUR'],
