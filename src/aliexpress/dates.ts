@@ -176,18 +176,27 @@ export function parseEstimatedDay(text: string, now: Date): CalendarDate | null 
   return best;
 }
 
-/** Every month word and day a text names, in order ("Nov. 24 - Dec. 10", "28 июл."). */
+/** A month and day written with the CJK counters: "9月1日", "9월 1일". */
+const CJK_MONTH_DAY = /(?<!\d)(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/g;
+
+/** Every month and day a text names, in order ("Nov. 24 - Dec. 10", "28 июл.", "9月1日"). */
 function monthDays(text: string): { month: number; day: number }[] {
   const out: { month: number; day: number }[] = [];
   for (const m of text.matchAll(MONTH_DAY_ANY)) {
     const month = monthOf((m[1] ?? m[4]) as string);
     if (month) out.push({ month, day: Number(m[2] ?? m[3]) });
   }
+  if (out.length === 0) {
+    for (const m of text.matchAll(CJK_MONTH_DAY)) {
+      const month = Number(m[1]);
+      if (month >= 1 && month <= 12) out.push({ month, day: Number(m[2]) });
+    }
+  }
   return out;
 }
 
-/** A time of day, "18:39". */
-const TIME = /(?<!\d)(\d{1,2}):(\d{2})(?!\d)/;
+/** A time of day, "18:39", and a 12-hour clock's half of the day after it ("10:23 PM", "10:23 p.m."). */
+const TIME = /(?<!\d)(\d{1,2}):(\d{2})(?!\d)(?::\d{2})?(?:\s?([ap])\.?\s?m\.?(?![a-z]))?/i;
 
 /**
  * When a tracking event happened, from the time the tracking page writes beside it (docs/aliexpress.md
@@ -198,7 +207,13 @@ const TIME = /(?<!\d)(\d{1,2}):(\d{2})(?!\d)/;
 export function parseEventTime(text: string, now: Date, hintLocale?: string): Instant | null {
   const time = TIME.exec(text);
   if (!time) return null;
-  const [hours, minutes] = [Number(time[1]), Number(time[2])];
+  let [hours, minutes] = [Number(time[1]), Number(time[2])];
+  const half = time[3]?.toLowerCase();
+  if (half) {
+    // 12:05 AM is five past midnight, 12:05 PM five past noon.
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (half === 'p' ? 12 : 0);
+  }
   if (hours > 23 || minutes > 59) return null;
   const stated = parseCalendarDate(text, hintLocale);
   let date: CalendarDate | null = stated;

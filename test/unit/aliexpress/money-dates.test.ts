@@ -281,11 +281,20 @@ describe('parseEventTime: the time beside a tracking event, as the shopper’s l
     ['28 июл. 18:39', local(2025, 7, 28, 18, 39)],
     ['2026-01-02 07:15', local(2026, 1, 2, 7, 15)], // a year stated is kept
     ['Sep 1, 2025 10:20', local(2025, 9, 1, 10, 20)],
+    // A 12-hour clock: its half of the day counts (12 AM is midnight).
+    ['Sep 1, 2025 10:23 PM', local(2025, 9, 1, 22, 23)],
+    ['Sep 1, 2025 12:05 AM', local(2025, 9, 1, 0, 5)],
+    ['Dec. 30 12:40 pm', local(2025, 12, 30, 12, 40)],
+    ['30 dic. 10:23 p. m.', local(2025, 12, 30, 22, 23)],
+    ['2025-12-30 09:15 Amsterdam', local(2025, 12, 30, 9, 15)],
+    // Month and day with the CJK counters, no year.
+    ['12月30日 22:39', local(2025, 12, 30, 22, 39)],
+    ['12월 30일 22:39', local(2025, 12, 30, 22, 39)],
   ])('%s', (text, at) => {
     expect(parseEventTime(text, now)).toBe(at);
   });
   test('no time, no month, or an impossible one: nothing', () => {
-    for (const t of ['Jul. 28', '18:39', 'Tue | 28 18:39', 'Jul. 32 10:00', 'Jul. 28 25:00', 'Feb. 30 10:00', '']) expect(parseEventTime(t, now), t).toBeNull();
+    for (const t of ['Jul. 28', '18:39', 'Tue | 28 18:39', 'Jul. 32 10:00', 'Jul. 28 25:00', 'Feb. 30 10:00', 'Jul. 28 13:10 PM', '13月1日 10:00', '']) expect(parseEventTime(t, now), t).toBeNull();
   });
 });
 
