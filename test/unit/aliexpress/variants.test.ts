@@ -56,6 +56,7 @@ describe('statuses', () => {
     he: [['awaiting_payment', 'ממתין לתשלום'], ['awaiting_shipment', 'ממתין למשלוח'], ['awaiting_delivery', 'ממתין למסירה'], ['completed', 'הושלם'], ['closed', 'סגור'], ['cancelled', 'בוטל'], ['in_dispute', 'במחלוקת']],
     ja: [['awaiting_payment', '支払い待ち'], ['awaiting_shipment', '発送待ち'], ['awaiting_delivery', '配達待ち'], ['completed', '完了'], ['cancelled', 'キャンセル済み'], ['in_dispute', '紛争中']],
     ko: [['awaiting_payment', '결제 대기 중'], ['awaiting_shipment', '발송 대기 중'], ['awaiting_delivery', '배송 중'], ['completed', '완료'], ['cancelled', '취소됨'], ['in_dispute', '분쟁 중']],
+    ar: [['awaiting_payment', 'في انتظار الدفع'], ['awaiting_shipment', 'في انتظار الشحن'], ['awaiting_delivery', 'في انتظار التسليم'], ['completed', 'مكتمل'], ['closed', 'مغلق'], ['cancelled', 'تم الإلغاء'], ['in_dispute', 'في نزاع']],
   };
   for (const [lang, rows] of Object.entries(byLanguage)) {
     test(`status labels in ${lang}`, () => {
@@ -172,6 +173,12 @@ describe('deadline phrases in several languages', () => {
     ['auto-confirm', 'Receipt will be confirmed automatically in 12 days', '2026-09-19'],
     ['auto-confirm', 'Заказ будет автоматически подтверждён через 12 дней', '2026-09-19'],
     ['auto-confirm', 'O pedido será confirmado automaticamente em 12 dias', '2026-09-19'],
+    ['no-delivery-refund', 'Remboursement en cas de non-livraison avant le 4 sept. 2026', '2026-09-04'],
+    ['no-delivery-refund', 'استرداد الأموال في حالة عدم التسليم قبل 4 سبتمبر 2026', '2026-09-04'],
+    ['auto-confirm', 'ההזמנה תאושר אוטומטית בעוד 12 ימים', '2026-09-19'],
+    ['auto-confirm', 'سيتم تأكيد طلبك تلقائيًا خلال 12 يومًا', '2026-09-19'],
+    ['auto-confirm', 'Votre commande sera confirmée automatiquement dans 12 jours', '2026-09-19'],
+    ['auto-confirm', 'Ihre Bestellung wird in 12 Tagen automatisch bestätigt', '2026-09-19'],
   ];
   test.each(rows)('%s: %s', (kind, text, due) => {
     const d = deadlinesFromText(text, {}, now);
