@@ -207,7 +207,8 @@ const TIME = /(?<!\d)(\d{1,2}):(\d{2})(?!\d)(?::\d{2})?(?:\s?([ap])\.?\s?m\.?(?!
 export function parseEventTime(text: string, now: Date, hintLocale?: string): Instant | null {
   const time = TIME.exec(text);
   if (!time) return null;
-  let [hours, minutes] = [Number(time[1]), Number(time[2])];
+  let hours = Number(time[1]);
+  const minutes = Number(time[2]);
   const half = time[3]?.toLowerCase();
   if (half) {
     // 12:05 AM is five past midnight, 12:05 PM five past noon.
