@@ -3,7 +3,7 @@
  * API responses were not captured. Handed a Document; touches nothing else. Order ids come
  * from `orderId=` / `tradeOrderId=` links, never from labels.
  */
-import type { Deadline, Item, OrderObservation, TrackingEvent } from '../domain/order';
+import type { CalendarDate, Deadline, Item, OrderObservation, TrackingEvent } from '../domain/order';
 import { parseCalendarDate, parseEstimatedDay, parseEventTime } from './dates';
 import { parseMoneyText } from './money';
 import { ORDER_TOTAL_LABELS } from './phrases';
@@ -21,7 +21,7 @@ import {
   type ReadContext,
   type ReadResult,
 } from './read/common';
-import { queryAll as all, SELECTORS, type SelectorSet } from './selectors';
+import { joinSelectors, queryAll as all, SELECTORS, type SelectorSet } from './selectors';
 import { absoluteUrl, cleanText, normalizeForMatch } from './text';
 
 // Finding cards and "Confirm received" buttons is the guard's (guard.ts, in the document_start
@@ -70,7 +70,7 @@ export function detectPageProblem(doc: Document, url: string): PageProblem | nul
  * layout none of our selectors knows still shows the order's status label and date.
  */
 function cardLeafTexts(card: Element): string[] {
-  const skip = [SELECTORS.line, SELECTORS.buttons].map((s) => s.any.join(', ')).join(', ');
+  const skip = `${joinSelectors(SELECTORS.line)}, ${joinSelectors(SELECTORS.buttons)}`;
   const out: string[] = [];
   for (const el of card.querySelectorAll('*')) {
     if (out.length >= 100) break;
@@ -90,10 +90,7 @@ function readCard(ref: OrderCardRef, ctx: ReadContext): OrderObservation {
     // A layout we have no selector for: a leaf that is a status label, and the first date shown.
     const leaves = cardLeafTexts(card);
     statusText ??= leaves.find((t) => statusOfLabel(t) !== null) ?? null;
-    for (const t of placedOn ? [] : leaves) {
-      placedOn = parseCalendarDate(t, ctx.locale);
-      if (placedOn) break;
-    }
+    placedOn ??= leaves.reduce<CalendarDate | null>((found, t) => found ?? parseCalendarDate(t, ctx.locale), null);
   }
   const storeEl = first(card, SELECTORS.storeName);
   const storeLink = first(card, SELECTORS.storeLink);

@@ -46,6 +46,9 @@ const SIGNS: ReadonlyArray<readonly [string, string]> = [
   ['د.أ', 'JOD'], ['ج.م', 'EGP'], ['د.م', 'MAD'], ['د.ت', 'TND'], ['د.ج', 'DZD'],
 ];
 
+/** Every letter mark a price may carry beside its amount ("US", "R", "zł", "د.إ"): the page's words, not the shopper's. */
+export const CURRENCY_MARKS: readonly string[] = [...Object.keys(DOLLAR_PREFIXES), ...SIGNS.map(([sign]) => sign)];
+
 /** Three capital letters standing alone, or glued to a "$" ("CLP$"). */
 const ISO_IN_TEXT = /(?<![A-Za-z])([A-Z]{3})(?=$|[^A-Za-z])/g;
 const DOLLAR = /(?<![A-Za-z])([A-Z]{1,3})?\s?\$/;

@@ -18,7 +18,7 @@
  * - scripts lose their code, comments go, the extension's own overlay goes; CSS stays.
  */
 import { CONFIRM_RECEIVED_LABELS, DEADLINE_PHRASES, MONTH_NAMES, ORDER_TOTAL_LABELS, STATUS_PHRASES } from './phrases';
-import { SOLD_IN } from './money';
+import { CURRENCY_MARKS, SOLD_IN } from './money';
 import { BUTTON, BUTTON_STATUS, REVERSE_STATUS, STATUS_ENUMS, TRACKING } from './codes';
 import { normalizeForMatch } from './text';
 
@@ -42,14 +42,11 @@ export interface PageCopy {
   captures: { api: string; body: unknown }[];
 }
 
-/** Currency words written beside prices (money.ts reads them): not the shopper's. */
-const CURRENCY_WORDS = ['US', 'CA', 'C', 'AU', 'A', 'NZ', 'HK', 'NT', 'S', 'MX', 'CL', 'CO', 'COL', 'AR', 'UY', 'RD', 'R', 'руб', 'грн', 'zł', 'Kč', 'Ft', 'lei', 'лв', 'TL', 'RM', 'Rp', 'Bs'];
-
 let vocabulary: ReadonlySet<string> | null = null;
 /** AliExpress's own words, normalised: the words of its labels, month names and currencies. */
 function aliExpressWords(): ReadonlySet<string> {
   if (vocabulary) return vocabulary;
-  const phrases = [...STATUS_PHRASES.flatMap(([, p]) => p), ...MONTH_NAMES.flatMap(([, n]) => n), ...CONFIRM_RECEIVED_LABELS, ...ORDER_TOTAL_LABELS, ...SOLD_IN, ...CURRENCY_WORDS];
+  const phrases = [...STATUS_PHRASES.flatMap(([, p]) => p), ...MONTH_NAMES.flatMap(([, n]) => n), ...CONFIRM_RECEIVED_LABELS, ...ORDER_TOTAL_LABELS, ...SOLD_IN, ...CURRENCY_MARKS];
   vocabulary = new Set(phrases.flatMap((p) => normalizeForMatch(p).split(/[^\p{L}]+/u)).filter((w) => w.length > 0));
   return vocabulary;
 }
@@ -93,13 +90,12 @@ export class Masker {
   private readonly runs = new Map<string, string>();
   private readonly next = new Map<number, bigint>();
 
-  /** `originals`: every text the copy is made from, so no replacement is one of their digit runs. */
-  constructor(private readonly originals: readonly string[]) {}
+  /** Every digit run of the originals: no replacement is one of them. */
+  private readonly taken: ReadonlySet<string>;
 
-  private taken: Set<string> | null = null;
-  private originalRuns(): Set<string> {
-    this.taken ??= new Set(this.originals.flatMap((t) => t.match(/\d+/g) ?? []));
-    return this.taken;
+  /** `originals`: every text the copy is made from. */
+  constructor(originals: readonly string[]) {
+    this.taken = new Set(originals.flatMap((t) => t.match(/\d+/g) ?? []));
   }
 
   /** A run of digits: its replacement (see the rules above). */
@@ -110,7 +106,7 @@ export class Masker {
     let out = this.runs.get(run);
     if (out !== undefined) return out;
     // The next unused run of this length: 100…, 101…, skipping every run the originals hold.
-    const taken = this.originalRuns();
+    const taken = this.taken;
     const first = 10n ** BigInt(run.length - 1);
     let k = this.next.get(run.length) ?? 0n;
     do {

@@ -40,6 +40,12 @@ type Packed = [string, number, string, 'p' | 'e', number, Record<string, string 
 
 const bytes = (s: string): number => new TextEncoder().encode(s).length;
 
+/** By due date, then order id and kind: the order the digest keeps and cuts in. */
+function mostUrgentFirst(a: DigestEntry, b: DigestEntry): number {
+  return order(a.due, b.due) || order(a.orderId, b.orderId) || order(a.kind, b.kind);
+}
+const order = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
 /** The deadlines worth telling another browser: those that apply and are not past, most urgent first. */
 export function digestEntries(orders: readonly { orderId: string; deadlines: readonly ComputedDeadline[] }[], today: CalendarDate): DigestEntry[] {
   const out: DigestEntry[] = [];
@@ -49,7 +55,7 @@ export function digestEntries(orders: readonly { orderId: string; deadlines: rea
       out.push({ orderId: o.orderId, kind: d.kind, due: d.due, source: d.source, action: d.action, params: d.params, ...(d.leads ? { leads: d.leads } : {}) });
     }
   }
-  return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : a.kind < b.kind ? -1 : 1));
+  return out.sort(mostUrgentFirst);
 }
 
 function pack(e: DigestEntry): Packed {
@@ -129,7 +135,7 @@ export function unpackDigest(items: Record<string, unknown>): DigestEntry[] {
  */
 export function mergedDigest(own: readonly DigestEntry[], shared: readonly DigestEntry[], knownOrderIds: ReadonlySet<string>, today: CalendarDate): DigestEntry[] {
   const others = shared.filter((e) => !knownOrderIds.has(e.orderId) && e.due >= today);
-  return [...own, ...others].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+  return [...own, ...others].sort(mostUrgentFirst);
 }
 
 /** A deadline from another browser, as this browser's reminders and badge take it. */

@@ -5,16 +5,14 @@
  * Plain checks, no zod: the content script carries this too.
  */
 
+import type { PageSnapshot } from '../aliexpress/page-copy';
+
 export const PAGE_SNAPSHOT_REQUEST = 'ui/page-snapshot';
 
 /** At most this much of a page's markup and of its captured responses goes into a copy. */
 export const SNAPSHOT_LIMITS = { htmlChars: 5_000_000, captures: 5, captureChars: 3_000_000 } as const;
 
-export interface PageSnapshot {
-  url: string;
-  html: string;
-  captures: { api: string; body: string }[];
-}
+export type { PageSnapshot } from '../aliexpress/page-copy';
 
 export function isSnapshotRequest(msg: unknown): boolean {
   return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === PAGE_SNAPSHOT_REQUEST;
