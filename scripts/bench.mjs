@@ -66,7 +66,7 @@ const report = {
 };
 
 if (!nodeOnly && (part('decorate') || part('pageload') || part('store'))) {
-  const { loadHarness, benchAlarm, benchBackup, benchDecorate, benchDecorateFloor, benchPageLoad, benchPopup, benchStorage, routeOrderList } = await import('./bench/browser.mjs');
+  const { loadHarness, benchAlarm, benchBackup, benchDecorate, benchDecorateFloor, benchPageLoad, benchPageLoadFloors, benchPopup, benchStorage, routeOrderList } = await import('./bench/browser.mjs');
   const { launch } = await loadHarness();
   const state = { body: '' };
   const h = await launch();
@@ -79,10 +79,13 @@ if (!nodeOnly && (part('decorate') || part('pageload') || part('store'))) {
       log('content script: decorating 10, 100, 1,000 cards');
       report.content.decorate = await benchDecorate(h, state);
       report.content.decorateFloor = await benchDecorateFloor(plain, state);
+      report.content.decorateFloorShadowRoots = await benchDecorateFloor(plain, state, 100, 6, { shadow: true });
     }
     if (part('pageload')) {
       log('page load with and without the extension');
       report.content.pageLoad = await benchPageLoad(h, plain, state);
+      log('page load: the floors (content scripts that do less and less)');
+      report.content.pageLoadFloors = await benchPageLoadFloors(launch, report.content.pageLoad.mainThreadBeforeLoadWithoutCpuMs);
     }
     await plain.close();
     if (part('store')) {
@@ -132,7 +135,8 @@ for (const [k, v] of Object.entries(report.budgets.timed)) line(k, `${v.value}  
 if (r.reader.api) line('capture → observations, 50 orders', `${r.reader.api['50'].captureToObservationMs} ms (message checked, body parsed, orders read)`);
 if (r.content?.pageLoad) line('page load: paired diff / own work', `${r.content.pageLoad.pairedDifferenceMs} ms (${r.content.pageLoad.pairedDifferencePercent} % of ${r.content.pageLoad.withoutExtensionMs} ms) / ${r.content.pageLoad.extensionBeforeLoadCpuMs} ms CPU before load (${r.content.pageLoad.extensionShareOfPageCpuPercent} % of the page's ${r.content.pageLoad.mainThreadBeforeLoadWithoutCpuMs} ms)`);
 if (r.content?.pageLoad) line('page load: main-thread CPU before load', `${r.content.pageLoad.mainThreadBeforeLoadWithCpuMs} ms with / ${r.content.pageLoad.mainThreadBeforeLoadWithoutCpuMs} ms without (+${r.content.pageLoad.mainThreadBeforeLoadAddedPercent} %)`);
-if (r.content?.decorate) line('decorate 100, CPU / floor', `${r.content.decorate['100'].decorateCpuMs} ms / plain rows ${r.content.decorateFloor.cpuMs} ms`);
+for (const f of r.content?.pageLoadFloors ?? []) line(`page load floor: ${f.probe}`, `${f.extensionBeforeLoadCpuMs} ms (${f.shareOfPageCpuPercent} %)`);
+if (r.content?.decorate) line('decorate 100, CPU / floor', `${r.content.decorate['100'].decorateCpuMs} ms / plain rows ${r.content.decorateFloor.cpuMs} ms / the same rows in shadow roots ${r.content.decorateFloorShadowRoots.cpuMs} ms`);
 if (r.worker.deadlinesInNode) line('deadlines, 5,000 orders, Node', `${r.worker.deadlinesInNode.totalMs} ms`);
 if (r.storage) line('storage, 5,000 orders', `${r.storage.bytesInUse} B (${r.storage.percentOf10MBCap} % of the 10 MB cap${r.storage.unlimitedStorage ? ', which unlimitedStorage lifts' : ''})`);
 if (r.popup) line('popup: first frame / first page', `${r.popup.firstFrameRows} rows at ${r.popup.firstRowPaintedMs} ms / ${r.popup.rowsRendered} rows at ${r.popup.firstPagePaintedMs} ms`);

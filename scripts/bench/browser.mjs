@@ -1,11 +1,12 @@
 // The figures measured in Chromium with the built extension (test/e2e/harness.ts, bundled):
 // decorating cards, page load with and without the extension, storage with 5,000 orders,
 // worker start to alarm re-armed, popup first render, backup export and import.
-/* global window, document, performance, chrome, MutationObserver, MessageChannel, requestAnimationFrame -- the functions passed to page.evaluate and addInitScript run in the browser */
+/* global window, document, performance, chrome, MutationObserver, MessageChannel, requestAnimationFrame, CSSStyleSheet -- the functions passed to page.evaluate and addInitScript run in the browser */
 import { ROOT, importTs } from './bundle.mjs';
 import { median, round } from './stats.mjs';
 import { PAGE_SCRIPTS, appScript, listBody, storedOrders } from './synth.mjs';
 import { orderListPage } from '../demo-pages.mjs';
+import { benchFloors } from './floors.mjs';
 
 const ORDER_LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
 const REMINDER_ALARM = 'buyer-shield:reminder'; // src/background/deadlines.ts
@@ -218,8 +219,11 @@ export async function benchDecorate(h, state, sizes = [10, 100, 1000], loads = 5
  * The floor under decorating: the same list in a browser without the extension, where the
  * page itself prepends a plain 38 px row of text to each of its N cards in one task, traced
  * like the badges. What inserting N in-flow boxes into this page costs whoever does it.
+ * With `shadow`, each row is inside a host of its own with an open shadow root that adopts
+ * one shared stylesheet, as the overlay's badges are (src/content/overlay/host.ts): what
+ * N isolated boxes cost, before anything the extension itself computes or draws in them.
  */
-export async function benchDecorateFloor(plain, state, n = 100, runs = 6) {
+export async function benchDecorateFloor(plain, state, n = 100, runs = 6, { shadow = false } = {}) {
   state.body = listBody(n, 950_000);
   const traced = [];
   for (let r = 0; r <= runs; r++) {
@@ -229,26 +233,38 @@ export async function benchDecorateFloor(plain, state, n = 100, runs = 6) {
     await page.waitForTimeout(300);
     const trace = await startTrace(plain.context, page);
     await page.evaluate(
-      () =>
+      (isolated) =>
         new Promise((resolve) =>
           setTimeout(() => {
+            const sheet = new CSSStyleSheet();
+            sheet.replaceSync('.row{block-size:38px;margin-block-end:6px;background:#eef3ff}');
             for (const card of document.getElementsByClassName('order-item')) {
               const row = document.createElement('div');
-              row.style.cssText = 'block-size:38px;margin-block-end:6px;background:#eef3ff';
+              row.className = 'row';
               row.textContent = '3 days left · 24 Nov 2026 · Refund if not delivered';
-              card.prepend(row);
+              if (isolated) {
+                const host = document.createElement('div');
+                const root = host.attachShadow({ mode: 'open' });
+                root.adoptedStyleSheets = [sheet];
+                root.append(row);
+                card.prepend(host);
+              } else {
+                row.style.cssText = 'block-size:38px;margin-block-end:6px;background:#eef3ff';
+                card.prepend(row);
+              }
             }
             performance.mark('bench:badge-changed');
             setTimeout(resolve, 500);
           }, 50),
         ),
+      shadow,
     );
     const t = tracedDecorate(await trace.stop());
     await page.close();
     if (r > 0) traced.push(t);
   }
   const med = (f) => round(median(traced.map(f)), 1);
-  return { cards: n, runs, mainThreadMs: med((t) => t.scriptMs + t.frameMs), scriptMs: med((t) => t.scriptMs), frameMs: med((t) => t.frameMs), cpuMs: med((t) => t.scriptCpuMs + t.frameCpuMs), frameCpuMs: med((t) => t.frameCpuMs) };
+  return { cards: n, runs, shadowRoots: shadow, mainThreadMs: med((t) => t.scriptMs + t.frameMs), scriptMs: med((t) => t.scriptMs), frameMs: med((t) => t.frameMs), cpuMs: med((t) => t.scriptCpuMs + t.frameCpuMs), frameCpuMs: med((t) => t.frameCpuMs) };
 }
 
 /** Records a Chromium trace of `page` (its renderer's main thread, tasks and user timing) until `stop()`. */
@@ -376,6 +392,16 @@ export async function benchPageLoad(withExt, without, state, n = 50, loads = 15,
     runs: loads,
     tracedRuns: traced,
   };
+}
+
+/**
+ * The page-load floors (floors.mjs): the same realistic page and traced count, with copies of
+ * the extension whose content scripts do less and less, down to nothing; each in a browser of
+ * its own. `pageCpuMs` is the page's own CPU before load without the extension (benchPageLoad).
+ */
+export async function benchPageLoadFloors(launch, pageCpuMs, n = 50) {
+  const state = { body: listBody(n, 900_000), html: realisticOrderListPage() };
+  return benchFloors(launch, (h) => routeOrderList(h, state), (h) => extensionWorkBeforeLoad(h.context, ORDER_LIST_URL), pageCpuMs);
 }
 
 const TOP_LEVEL = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.compileModule', 'TimerFire', 'EventDispatch', 'FireAnimationFrame', 'RunMicrotasks']);

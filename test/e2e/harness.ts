@@ -30,6 +30,8 @@ export interface LaunchOptions {
   /** Time zone for the browser (TZ). */
   timezone?: string;
   withExtension?: boolean;
+  /** Another unpacked extension than the build in dist/chrome (the bench's page-load floors). */
+  extensionDir?: string;
 }
 
 export type Handler = (route: Route, url: URL) => Promise<void> | void;
@@ -176,8 +178,9 @@ export class Harness {
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
-  if (options.withExtension !== false && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no build at ${EXTENSION_DIR}: run npm run build first`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (options.withExtension !== false && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no build at ${extensionDir}: run npm run build first`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'buyer-shield-e2e-'));
   const env: Record<string, string> = { ...(process.env as Record<string, string>) };
@@ -200,7 +203,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     '--disable-features=DialMediaRouteProvider,Translate,OptimizationHints',
   ];
   if (options.lang) args.push(`--lang=${options.lang}`);
-  if (options.withExtension !== false) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (options.withExtension !== false) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
