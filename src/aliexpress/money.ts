@@ -119,13 +119,22 @@ export function validCurrency(c: unknown): string | null {
 const SPACES = /[\s\u00a0\u202f\u2009\u2007']/g;
 
 /**
+ * A deduction ("-€5,00", "US $-2.00", "− R$ 3,00": a coupon or discount row), not a price: a
+ * minus sign before the amount, at the start or after the currency mark. A range ("US $1.23 -
+ * 4.56") is not one.
+ */
+const DEDUCTION = /^(?:[-\u2212\u2013]|\D{0,6}[-\u2212\u2013]\s*\d)/;
+
+/**
  * Amount of a display text in `currency` (or the currency its symbol names, or
  * `pageCurrency` where the text names none or only a bare "$").
  * Handles "." "," space, narrow no-break space and "'" as thousands separators, a decimal
- * comma or point, and one span per digit already joined by the caller.
+ * comma or point, and one span per digit already joined by the caller. A deduction (a minus
+ * before the amount) is not read: no price, total or refund AliExpress shows is below zero, and
+ * reading "-€5,00" as €5 would put a discount where a price belongs.
  */
 export function parseMoneyText(text: string, currency?: string | null, pageCurrency?: string | null): Money | null {
-  if (typeof text !== 'string' || text.length === 0 || text.length > 200) return null;
+  if (typeof text !== 'string' || text.length === 0 || text.length > 200 || DEDUCTION.test(text.trim())) return null;
   const mark = currencyMarkOfText(text);
   const cur = validCurrency(currency) ?? currencyOf(mark, pageCurrency);
   if (!cur) return null;

@@ -62,6 +62,15 @@ describe('parseMoneyText', () => {
     expect(parseMoneyText('9'.repeat(300))).toBeNull();
     expect(parseMoneyText('US $' + '9'.repeat(40))).toBeNull();
   });
+
+  test.each(['-€5,00', '− R$ 3,00', 'US $-2.00', '€ -5,00', '–12,34 zł', ' -US $1.00'])('a deduction (%s) is not a price', (text) => {
+    expect(parseMoneyText(text)).toBeNull();
+  });
+
+  test('a price range is still read (its first amount)', () => {
+    expect(parseMoneyText('US $1.23 - 4.56')).toEqual({ minor: 123, currency: 'USD' });
+    expect(parseMoneyText('US $1.23 - US $4.56')).toEqual({ minor: 123, currency: 'USD' });
+  });
 });
 
 describe('the account and the site as the weakest currency signal', () => {
